@@ -1,0 +1,57 @@
+"""Attribution: every attributed statement of a parsed document (speaker, cue, content, act).
+
+:func:`extract_statements` is the stage's entry point; :mod:`.rules` finds the statements,
+:mod:`.speakers` resolves who the speakers are, :mod:`.component` wraps both as a spaCy component.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimledger.attribution.rules import Found, find_statements
+from claimledger.attribution.speakers import SpeakerResolver
+from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement
+
+ATTRIBUTION_MODEL = "rules-1"
+
+
+def extract_statements(doc: Doc, title_span: tuple[int, int] | None = None) -> tuple[list[Statement], list[Entity]]:
+    """The statements of ``doc`` with resolved speakers, and the document's entities.
+
+    Args:
+        doc: a spaCy parse (tagger, parser and NER) of the document text.
+        title_span: ``[start, end)`` of the headline, so that headline statements are marked.
+    """
+    resolver = SpeakerResolver(doc)
+    statements = [
+        _to_statement(f"s{number}", found, doc, resolver, title_span)
+        for number, found in enumerate(find_statements(doc), start=1)
+    ]
+    return statements, resolver.entities()
+
+
+def _to_statement(
+    statement_id: str, found: Found, doc: Doc, resolver: SpeakerResolver, title_span: tuple[int, int] | None
+) -> Statement:
+    text = doc.text
+    speaker = None
+    if found.speaker is not None:
+        name, entity = resolver.resolve(*found.speaker, found.speaker_token)
+        speaker = Speaker(text[found.speaker[0] : found.speaker[1]], *found.speaker, name=name, entity=entity)
+    cue = Cue(text[found.cue[0] : found.cue[1]], *found.cue, lemma=found.cue_lemma, neutrality=found.sense.neutrality)
+    content = Content.from_fragments(text, found.content) if found.content else None
+    start, end = _sentence_bounds(doc, found.start, found.end)
+    in_headline = title_span is not None and title_span[0] <= found.cue[0] < title_span[1]
+    return Statement(
+        statement_id, found.kind, found.sense.act, speaker, cue, content, Span.of(text, start, end), in_headline
+    )
+
+
+def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The smallest run of whole sentences covering ``[start, end)``."""
+    covering = doc.char_span(start, end, alignment_mode="expand")
+    first = covering[0].sent if covering is not None and len(covering) else None
+    last = covering[-1].sent if covering is not None and len(covering) else None
+    if first is None or last is None:
+        return start, end
+    return min(first.start_char, start), max(last.end_char, end)

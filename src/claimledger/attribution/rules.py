@@ -1,0 +1,412 @@
+"""The rule-based attribution pass over a spaCy parse.
+
+Three constructions, in this order, so that each token serves as a cue once:
+
+1. direct quotes (:mod:`claimledger.attribution.quotes`) with a reporting verb after them
+   (``“…,” she said``), before them (``He said: “…”``) or around them (``“…,” he said. “…”``);
+2. "according to X, …";
+3. indirect speech: a reporting verb from the cue lexicon with a clausal complement
+   (``X said (that) …``), or, for verbs of denial, confirmation and accusation, an object
+   (``X has denied all reports of …``), and the refusals (``X declined to comment``).
+
+Span conventions follow PolNeAR (see PRODUCT.md): the cue is the verb with its auxiliaries, negation
+and adverbs; the speaker is the whole subject noun phrase; content keeps "that" and quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimledger.attribution.lexicon import CueSense, cue_sense
+from claimledger.attribution.quotes import Quote, find_quotes
+from claimledger.model import StatementKind
+
+_CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+# A verb in these relations without a subject of its own speaks for its head's subject:
+# "The minister rejected the findings, saying …".
+_INHERITS_SUBJECT = {"advcl", "conj", "xcomp"}
+# Acts whose verbs report through an object as well as a clause ("denied all reports of abuse").
+_OBJECT_ACTS = {"deny", "confirm", "accuse", "question", "challenge", "report"}
+_OBJECT_DEPS = {"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "npadvmod"}
+_RELATIVE_PRONOUNS = {"who", "that", "which"}
+_COMMENT_WORDS = {"comment", "say", "elaborate"}
+_MAX_TAIL_TOKENS = 14
+_SENTENCE_END = {".", "!", "?"}
+_QUOTE_MARKS = set("“”\"‘’'")
+_REST_OF_SENTENCE = re.compile(r"[^“”\"\n.!?]{0,80}[.,;]?")
+
+
+@dataclass
+class Found:
+    """A statement found in a parse, as character offsets, before speakers are resolved."""
+
+    kind: StatementKind
+    cue: tuple[int, int]
+    cue_lemma: str
+    sense: CueSense
+    speaker: tuple[int, int] | None
+    speaker_token: Token | None
+    content: list[tuple[int, int]] | None = field(default=None)
+
+    @property
+    def start(self) -> int:
+        starts = [self.cue[0]] + ([self.speaker[0]] if self.speaker else [])
+        return min(starts + [f[0] for f in self.content or []])
+
+    @property
+    def end(self) -> int:
+        ends = [self.cue[1]] + ([self.speaker[1]] if self.speaker else [])
+        return max(ends + [f[1] for f in self.content or []])
+
+
+def find_statements(doc: Doc) -> list[Found]:
+    """Every attributed statement of ``doc`` the rules find, in text order."""
+    quotes = find_quotes(doc.text)
+    in_quote = _tokens_in_quotes(doc, quotes)
+    used: set[int] = set()
+    found = _direct_statements(doc, quotes, in_quote, used)
+    found += _according_to_statements(doc, in_quote, used)
+    found += _indirect_statements(doc, in_quote, used)
+    return sorted(found, key=lambda f: (f.start, f.cue[0]))
+
+
+# --- direct quotes ---------------------------------------------------------------------------
+
+
+def _direct_statements(doc: Doc, quotes: list[Quote], in_quote: list[bool], used: set[int]) -> list[Found]:
+    found: list[Found] = []
+    for quote in quotes:
+        if _looks_like_scare_quote(doc.text, quote):
+            continue
+        verb = _cue_after(doc, quote, in_quote) or _cue_before(doc, quote, in_quote)
+        if verb is None or verb.i in used:
+            if found and _continues(doc.text, found[-1], quote):
+                found[-1].content = (found[-1].content or []) + list(quote.fragments)
+            continue
+        statement = _statement_for_verb(verb, in_quote, used, kind="direct")
+        if statement is not None:
+            statement.content = list(quote.fragments)
+            found.append(statement)
+    return found
+
+
+def _looks_like_scare_quote(text: str, quote: Quote) -> bool:
+    """A word or short phrase in quotation marks in running text ("the so-called “investigation”")."""
+    if len(quote.fragments) > 1:
+        return False
+    inner = text[quote.start + 1 : quote.end - 1].strip()
+    if len(inner.split()) > 4 or inner[-1:] in {".", ",", "?", "!"}:
+        return False
+    before = text[max(0, quote.start - 2) : quote.start].strip()
+    return before not in {":", ","} and quote.start > 0 and text[quote.start - 1] not in "\n"
+
+
+def _cue_after(doc: Doc, quote: Quote, in_quote: list[bool]) -> Token | None:
+    """The reporting verb right after a quote: ``“…,” the minister said``."""
+    inner_end = doc.text[quote.end - 2 : quote.end - 1]
+    following = doc.text[quote.end : quote.end + 3].lstrip(" ")
+    if inner_end == "." and not following[:1].islower():
+        return None  # the quote closed its own sentence; what follows is a new one
+    for token in _tokens_from(doc, quote.end, _MAX_TAIL_TOKENS):
+        if in_quote[token.i] or "\n" in token.text or token.text in _SENTENCE_END:
+            return None
+        if _is_cue_verb(token):
+            return token
+    return None
+
+
+def _cue_before(doc: Doc, quote: Quote, in_quote: list[bool]) -> Token | None:
+    """The reporting verb right before a quote introduced by a colon or comma: ``He said: “…”``."""
+    tokens = list(_tokens_before(doc, quote.start))
+    if not tokens or tokens[0].text not in {":", ","} and not _is_cue_verb(tokens[0]):
+        return None
+    for token in tokens:
+        if in_quote[token.i] or token.text in _SENTENCE_END:
+            return None
+        if _is_cue_verb(token):
+            return token
+    return None
+
+
+def _continues(text: str, previous: Found, quote: Quote) -> bool:
+    """``“X,” he said. “Y”``: a cue-less quote in the same paragraph right after a direct statement."""
+    if previous.kind != "direct":
+        return False
+    between = text[previous.end : quote.start].strip()
+    # What separates them is the rest of the cue's sentence (" on Tuesday.") or nothing.
+    return _REST_OF_SENTENCE.fullmatch(between) is not None
+
+
+# --- "according to" --------------------------------------------------------------------------
+
+
+def _according_to_statements(doc: Doc, in_quote: list[bool], used: set[int]) -> list[Found]:
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or in_quote[token.i] or token.i + 1 >= len(doc):
+            continue
+        to = doc[token.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if to.lower_ != "to" or source is None:
+            continue
+        phrase_end = max(t.i for t in to.subtree) + 1
+        content = _clause_around(doc, token.sent, token.i, phrase_end)
+        if not content:
+            continue
+        used.update({token.i, to.i})
+        speaker = _span_of(_noun_phrase(source, in_quote, used))
+        found.append(
+            Found("indirect", (token.idx, to.idx + len(to)), "according to", cue_sense("according to"),
+                  speaker, source, content)
+        )
+    return found
+
+
+def _clause_around(doc: Doc, sentence, phrase_start: int, phrase_end: int) -> list[tuple[int, int]]:
+    """The sentence without the "according to X" phrase: one fragment each side, edges trimmed."""
+    fragments = []
+    for first, last in ((sentence.start, phrase_start), (phrase_end, sentence.end)):
+        tokens = [t for t in doc[first:last] if not t.is_space]
+        while tokens and tokens[-1].is_punct and tokens[-1].text not in _QUOTE_MARKS:
+            tokens.pop()
+        while tokens and tokens[0].is_punct and tokens[0].text not in _QUOTE_MARKS:
+            tokens.pop(0)
+        if tokens:
+            fragments.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
+    return fragments
+
+
+# --- indirect speech -------------------------------------------------------------------------
+
+
+def _indirect_statements(doc: Doc, in_quote: list[bool], used: set[int]) -> list[Found]:
+    found = []
+    for token in doc:
+        if token.i in used or in_quote[token.i]:
+            continue
+        refusal = _refusal(token)
+        if refusal is not None:
+            found.append(refusal)
+            used.add(token.i)
+            continue
+        if not _is_cue_verb(token):
+            continue
+        content = _reported_content(token, in_quote)
+        if content is None:
+            continue
+        statement = _statement_for_verb(token, in_quote, used, kind="indirect")
+        if statement is None:
+            continue
+        start, end = content
+        statement.content = [content]
+        if any(in_quote[t.i] for t in doc.char_span(start, end, alignment_mode="expand") or []):
+            statement.kind = "mixed"
+        found.append(statement)
+    return found
+
+
+def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | None:
+    """The span a reporting verb reports: its clausal complement, or its object for acts like deny."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        tokens = sorted(clause.subtree, key=lambda t: t.i)
+        if not any(c.dep_ in _SUBJECTS for c in clause.children):
+            # "denies purge is happening": the parser hangs the clause's subject on the verb as an object.
+            tokens = sorted([t for c in verb.rights if c.dep_ == "dobj" and c.i < clause.i for t in c.subtree]
+                            + tokens, key=lambda t: t.i)
+        if all(in_quote[t.i] or t.is_punct for t in tokens):
+            return None  # the complement is a direct quote, found already
+        return _trimmed(tokens)
+    sense = cue_sense(verb.lemma_)
+    if sense is None or sense.act not in _OBJECT_ACTS:
+        return None
+    right = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS]
+    if not right or not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in right):
+        return None
+    tokens = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
+    return _trimmed(tokens)
+
+
+def _refusal(token: Token) -> Found | None:
+    """"declined to comment", "refused to comment", "would not say" — a statement with no content."""
+    if token.lemma_ in {"decline", "refuse"}:
+        complement = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in _COMMENT_WORDS), None)
+        if complement is None:
+            return None
+        cue_end = complement
+    elif token.lemma_ in {"say", "comment"} and any(c.dep_ == "neg" for c in token.children):
+        if any(c.dep_ == "dobj" or c.dep_ == "ccomp" and not _asks(c) for c in token.children):
+            return None
+        cue_end = token
+    else:
+        return None
+    subject = _subject(token)
+    cue_start = _cue_tokens(token)[0]
+    return Found(
+        "indirect", (cue_start.idx, cue_end.idx + len(cue_end)), "decline to comment",
+        CueSense("refuse_comment", "neutral"), _span_of(_noun_phrase(subject, None, set())) if subject else None,
+        subject, None,
+    )
+
+
+def _asks(clause: Token) -> bool:
+    """"how many fish died", "whether it will reopen": a clause that names a question, not an answer."""
+    first = min(clause.subtree, key=lambda t: t.i)
+    return first.tag_ in {"WRB", "WP", "WDT"} or first.lower_ in {"whether", "if"}
+
+
+# --- shared helpers --------------------------------------------------------------------------
+
+
+def _statement_for_verb(verb: Token, in_quote: list[bool], used: set[int], kind: StatementKind) -> Found | None:
+    sense = cue_sense(verb.lemma_)
+    if sense is None:
+        return None
+    cue_tokens = _cue_tokens(verb)
+    used.update(t.i for t in cue_tokens)
+    subject = _subject(verb)
+    if subject is not None and in_quote[subject.i]:
+        subject = _adjacent_noun(verb, cue_tokens, in_quote)
+    speaker_tokens = _noun_phrase(subject, in_quote, used) if subject is not None else []
+    return Found(
+        kind, (cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1])), verb.lemma_, sense,
+        _span_of(speaker_tokens), subject,
+    )
+
+
+def _adjacent_noun(verb: Token, cue_tokens: list[Token], in_quote: list[bool]) -> Token | None:
+    """The head of the noun phrase just before the cue, or just after it ("…,” said Anna Petrov)."""
+    doc = verb.doc
+    before = cue_tokens[0].i - 1
+    if before >= 0 and not in_quote[before] and doc[before].pos_ in {"NOUN", "PROPN", "PRON"}:
+        token = doc[before]
+        while token.head.i != token.i and token.dep_ in {"compound", "flat"} and token.head.i < cue_tokens[0].i:
+            token = token.head
+        return token
+    after = cue_tokens[-1].i + 1
+    if after < len(doc) and not in_quote[after]:
+        token = doc[after]
+        while token.dep_ in {"compound", "det", "amod", "poss"} and token.head.i > token.i:
+            token = token.head
+        return token if token.pos_ in {"NOUN", "PROPN", "PRON"} else None
+    return None
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and cue_sense(token.lemma_) is not None
+
+
+def _cue_tokens(verb: Token) -> list[Token]:
+    """The verb with the auxiliaries, negation and adverbs directly before it ("has also denied")."""
+    first = verb.i
+    doc = verb.doc
+    while first > 0 and doc[first - 1].head == verb and doc[first - 1].dep_ in _CUE_MODIFIERS:
+        first -= 1
+    last = verb.i
+    while last + 1 < len(doc) and doc[last + 1].head == verb and doc[last + 1].dep_ == "prt":
+        last += 1
+    return list(doc[first : last + 1])
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or its head's for "…, saying …" and coordinated verbs."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
+        return _subject(verb.head)
+    return subject
+
+
+def _noun_phrase(head: Token, in_quote: list[bool] | None, used: set[int]) -> list[Token]:
+    """The whole noun phrase of ``head`` (appositives and relative clauses included), outside quotes."""
+    tokens = sorted(head.subtree, key=lambda t: t.i)
+    # Keep the contiguous run around the head that stays out of quotes and cues.
+    allowed = {t.i for t in tokens if not (in_quote and in_quote[t.i]) and t.i not in used}
+    first = last = head.i
+    while first - 1 in allowed:
+        first -= 1
+    while last + 1 in allowed:
+        last += 1
+    phrase = [t for t in head.doc[first : last + 1]]
+    while phrase and (phrase[-1].is_punct or phrase[-1].is_space) and phrase[-1] is not head:
+        if phrase[-1].text == ")" and any(t.text == "(" for t in phrase):
+            break  # "Civic Rights Monitor (CRM)" keeps its closing bracket
+        phrase.pop()
+    while phrase and (phrase[0].is_punct or phrase[0].is_space) and phrase[0] is not head:
+        phrase.pop(0)
+    return _without_trailing_date(phrase, head)
+
+
+def _without_trailing_date(phrase: list[Token], head: Token) -> list[Token]:
+    """"the minister on Friday" -> "the minister": the parser often hangs the date on the subject."""
+    end = len(phrase)
+    while end > 0 and phrase[end - 1].ent_type_ in {"DATE", "TIME"} and phrase[end - 1] is not head:
+        end -= 1
+    if end < len(phrase) and end > 0 and phrase[end - 1].pos_ == "ADP":
+        return phrase[: end - 1]
+    return phrase
+
+
+def _trimmed(tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of ``tokens`` without trailing punctuation other than quotation marks."""
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in _QUOTE_MARKS:
+        tokens.pop()
+    while tokens and tokens[0].is_punct and tokens[0].text not in _QUOTE_MARKS:
+        tokens.pop(0)
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _first_token_at(doc: Doc, offset: int) -> int:
+    """Index of the first token starting at or after character ``offset``."""
+    starts = doc.user_data.get("claimledger.token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["claimledger.token_starts"] = [t.idx for t in doc]
+    return bisect_left(starts, offset)
+
+
+def _tokens_from(doc: Doc, offset: int, limit: int):
+    """Up to ``limit`` tokens starting at character ``offset``."""
+    start = _first_token_at(doc, offset)
+    return doc[start : start + limit]
+
+
+def _tokens_before(doc: Doc, offset: int):
+    """Tokens before character ``offset``, nearest first, up to the paragraph start.
+
+    A paragraph that ends with a colon introduces the next one ("In a statement, he said:"), so the
+    walk crosses one paragraph break when the text just before it is a colon.
+    """
+    end = _first_token_at(doc, offset)
+    for token in reversed(doc[:end]):
+        if "\n" in token.text:
+            previous = doc[token.i - 1] if token.i > 0 else None
+            if previous is None or previous.text != ":":
+                return
+            continue
+        yield token
+
+
+def _tokens_in_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:
+    """For each token, whether it lies inside a quotation (its marks included)."""
+    inside = [False] * len(doc)
+    fragments = sorted(f for q in quotes for f in q.fragments)
+    index = 0
+    for token in doc:
+        while index < len(fragments) and fragments[index][1] <= token.idx:
+            index += 1
+        if index < len(fragments) and fragments[index][0] <= token.idx < fragments[index][1]:
+            inside[token.i] = True
+    return inside

@@ -1,0 +1,254 @@
+"""Speaker resolution within one document: pronouns, role descriptions, surnames and abbreviations.
+
+spaCy gives named-entity mentions; this module groups them into the document's people and
+organisations (surname -> full name, "Civic Rights Monitor (CRM)" -> CRM), collects each person's
+roles (title words before the name, appositions either side), and resolves a speaker mention to one
+of them:
+
+- a mention holding a named entity is that entity;
+- "he"/"she" is the most recent person spoken of, "it"/"they" the most recent organisation;
+- a role description ("the agency's director", "the diplomat") is the most recent entity holding a
+  role with the same head noun;
+- anything else keeps its own text as the name.
+
+Written by hand because spaCy ships no coreference model for English that runs offline on CPU.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.model import Entity
+
+_ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "ORG", "NORP": "ORG"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+_RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Title words that make a name a person even when the NER calls it an organisation.
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "president", "minister", "governor", "senator",
+    "secretary", "director", "spokesman", "spokeswoman", "spokesperson", "ambassador", "chief", "mayor",
+    "general", "professor", "chairman", "chairwoman", "diplomat", "judge", "captain", "commissioner",
+}
+
+
+@dataclass
+class _Person:
+    """An entity while it is being built."""
+
+    key: str
+    name: str
+    type: str
+    roles: list[str] = field(default_factory=list)
+    role_heads: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    last_seen: int = -1
+
+
+class SpeakerResolver:
+    """The entities of one parsed document, and the resolution of speaker mentions to them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._entities: list[_Person] = []
+        self._by_key: dict[str, _Person] = {}
+        self._mention_at: list[tuple[int, int, _Person]] = []
+        for ent in doc.ents:
+            if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent):
+                self._add_mention(_with_given_names(ent))
+
+    # --- building -------------------------------------------------------------------------
+
+    def _add_mention(self, ent: Span) -> None:
+        name = _clean_name(ent)
+        if not name:
+            return
+        roles = _roles_of(ent)
+        is_person = ent.label_ == "PERSON" or _has_title(ent) or any(h in PERSON_TITLES for _, h in roles)
+        entity_type = "PERSON" if is_person else _ENTITY_LABELS[ent.label_]
+        person = self._find(name, entity_type) or self._create(name, entity_type)
+        person.mentions.append((ent.start_char, ent.end_char))
+        self._mention_at.append((ent.start, ent.end, person))
+        for role, head in roles:
+            if role not in person.roles:
+                person.roles.append(role)
+            person.role_heads.add(head)
+
+    def _find(self, name: str, entity_type: str) -> _Person | None:
+        key = name.lower()
+        if key in self._by_key:
+            return self._by_key[key]
+        for person in reversed(self._entities):
+            # A lone surname is often tagged ORG or GPE by the NER: the known person wins.
+            same_type = entity_type == "PERSON" or len(name.split()) == 1
+            if same_type and person.type == "PERSON" and _same_person(name, person.name):
+                if len(name) > len(person.name):
+                    person.name = name  # "Halvorsen" seen before "Dariusz Halvorsen"
+                return person
+            if _is_abbreviation(name, person.name) or _is_abbreviation(person.name, name):
+                return person
+        return None
+
+    def _create(self, name: str, entity_type: str) -> _Person:
+        person = _Person(key=name.lower(), name=name, type=entity_type)
+        self._entities.append(person)
+        self._by_key[person.key] = person
+        return person
+
+    # --- resolving ------------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int, head: Token | None) -> tuple[str, str | None]:
+        """The name and entity id for the speaker mention ``[start, end)`` with head token ``head``."""
+        person = self._person_for(start, end, head)
+        if person is None:
+            return self._doc.text[start:end], None
+        person.mentions.append((start, end))
+        person.last_seen = start
+        return person.name, self.entity_id(person)
+
+    def _person_for(self, start: int, end: int, head: Token | None) -> _Person | None:
+        if head is None:
+            return None
+        named = self._named_at(head)
+        if named is not None:
+            return named
+        word = head.lower_
+        if word in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return self._named_at(head.head.head)
+        if word in _PERSON_PRONOUNS:
+            return self._most_recent(start, lambda p: p.type == "PERSON")
+        if word in _GROUP_PRONOUNS:
+            return self._most_recent(start, lambda p: p.type == "ORG") or (
+                self._most_recent(start, lambda p: p.type == "PERSON") if word == "they" else None
+            )
+        if head.pos_ == "PROPN":
+            return self._most_recent(
+                start, lambda p: _same_person(head.text, p.name) if p.type == "PERSON" else _is_abbreviation(head.text, p.name)
+            )
+        if head.pos_ == "NOUN":
+            lemma = head.lemma_.lower()
+            # A headline speaks of "Interior minister" before the article names him: look ahead too.
+            return self._most_recent(start, lambda p: lemma in p.role_heads) or self._first(
+                lambda p: lemma in p.role_heads
+            )
+        return None
+
+    def _named_at(self, head: Token) -> _Person | None:
+        """The entity named by the phrase headed by ``head``: the head itself or its apposition.
+
+        "A spokesman for Velora Chemicals" is not Velora Chemicals; "Another top diplomat, Ilya
+        Varga" is Ilya Varga.
+        """
+        candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
+        for token in candidates:
+            for ent_start, ent_end, person in self._mention_at:
+                if ent_start <= token.i < ent_end:
+                    return person
+        return None
+
+    def _most_recent(self, before: int, accept) -> _Person | None:
+        """The accepted entity mentioned or speaking last before offset ``before``."""
+        best, best_at = None, -1
+        for person in self._entities:
+            if not accept(person):
+                continue
+            seen = max([s for s, _ in person.mentions if s < before] + [-1])
+            if seen > best_at:
+                best, best_at = person, seen
+        return best
+
+    def _first(self, accept) -> _Person | None:
+        """The first entity in the document that ``accept`` takes."""
+        return next((p for p in self._entities if accept(p)), None)
+
+    def entity_id(self, person: _Person) -> str:
+        return f"e{self._entities.index(person) + 1}"
+
+    def entities(self) -> list[Entity]:
+        """The document's people and organisations, in order of first mention."""
+        return [
+            Entity(self.entity_id(p), p.name, p.type, list(p.roles), list(p.mentions)) for p in self._entities
+        ]
+
+
+def _clean_name(ent: Span) -> str:
+    """The entity text without a leading "the" or a trailing possessive."""
+    text = ent.text.strip()
+    text = re.sub(r"^(the|The)\s+", "", text)
+    return re.sub(r"[’']s$", "", text).strip()
+
+
+def _modifies_a_name(ent: Span) -> bool:
+    """"Interior" in "Interior Minister Dariusz Halvorsen": a title word the NER took for a name."""
+    token = ent.root
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+        if token.ent_type_ == "PERSON" and token.i >= ent.end:
+            return True
+    return False
+
+
+def _with_given_names(ent: Span) -> Span:
+    """The entity extended left over given names the NER left out ("Ilya" of "Ilya Varga")."""
+    start = ent.start
+    while (start > 0 and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].dep_ == "compound"
+           and ent.doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES and not ent.doc[start - 1].ent_type_):
+        start -= 1
+    return ent.doc[start : ent.end] if start != ent.start else ent
+
+
+def _has_title(ent: Span) -> bool:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    words = [t.lower_.rstrip(".") for t in ent] + ([before.lower_.rstrip(".")] if before is not None else [])
+    return any(w in PERSON_TITLES for w in words)
+
+
+def _roles_of(ent: Span) -> list[tuple[str, str]]:
+    """(role text, role head lemma) pairs: "Interior Minister X", "X, the agency's director", "the diplomat, X"."""
+    roles = []
+    root = ent.root
+    titles = _title_words(ent)
+    if titles:
+        roles.append((" ".join(t.text for t in titles).lower(), titles[-1].lemma_.lower()))
+    for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        roles.append((_phrase_text(appos), appos.lemma_.lower()))
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        head = root.head
+        roles.append((_phrase_text(head, stop=root), head.lemma_.lower()))
+    return roles
+
+
+def _title_words(ent: Span) -> list[Token]:
+    """"Interior Minister" before "Dariusz Halvorsen": a title word and the words that qualify it."""
+    doc = ent.doc
+    index = ent.start - 1
+    if index < 0 or doc[index].lower_.rstrip(".") not in PERSON_TITLES:
+        return []
+    first = index
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        first -= 1
+    return list(doc[first : index + 1])
+
+
+def _phrase_text(head: Token, stop: Token | None = None) -> str:
+    """The noun phrase of ``head`` as a role ("the agency's director"), without ``stop``'s subtree."""
+    excluded = {t.i for t in stop.subtree} if stop is not None else set()
+    tokens = [t for t in head.subtree if t.i not in excluded and not t.is_punct]
+    while tokens and tokens[0].pos_ == "DET":
+        tokens.pop(0)
+    return " ".join(t.text for t in tokens).lower().replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def _same_person(name: str, known: str) -> bool:
+    """A surname (or the full name) of a known person: "Halvorsen" and "Dariusz Halvorsen"."""
+    short, long = sorted((name.split(), known.split()), key=len)
+    return short == long[-len(short):]
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """"CRM" for "Civic Rights Monitor"."""
+    initials = "".join(word[0] for word in long.split() if word[:1].isupper())
+    return short.isupper() and len(short) >= 2 and short == initials

@@ -1,0 +1,169 @@
+"""The ``claimledger`` command: a thin layer over the library that parses options and prints.
+
+Exit status: 0 when every input was analysed; 2 when any input was rejected (one line each on
+stderr, the rest still analysed) or the command line is wrong; 1 on an internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from claimledger import __version__
+from claimledger.errors import ClaimledgerError, InputError
+
+app = typer.Typer(
+    help="claimledger: who claims what in the news, who denies it, and where the numbers disagree.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True, highlight=False)
+
+EXIT_REJECTED = 2
+EXIT_INTERNAL = 1
+_PROGRESS_AFTER = 5  # documents: fewer than this finish before a bar is worth drawing
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.callback(invoke_without_command=True)
+def main(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
+    if version:
+        typer.echo(f"claimledger {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively), URLs, or - for stdin.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    no_title: Annotated[bool, typer.Option("--no-title", help="Plain text and Markdown have no title line.")] = False,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet for inputs whose metadata names none.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for inputs without one.")] = None,
+    any_language: Annotated[bool, typer.Option("--any-language", help="Analyse articles not in English.")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="Processes to analyse with.")] = 1,
+    max_bytes: Annotated[Optional[int], typer.Option(help="Refuse single-document files larger than this.")] = None,
+) -> None:
+    """Analyse articles: statements with speakers, cues and acts, as a table, JSON or JSON Lines."""
+    from claimledger.ingest import ReadOptions, read_inputs
+    from claimledger.pipeline import analyze_inputs
+
+    options = ReadOptions(title=not no_title, outlet=outlet, published=published)
+    if max_bytes is not None:
+        options = ReadOptions(title=options.title, outlet=outlet, published=published, max_bytes=max_bytes)
+    rejected: list[InputError] = []
+    results = analyze_inputs(read_inputs(paths, options), any_language=any_language, workers=workers)
+    documents = _with_progress(_reporting_errors(results, rejected))
+    _write(documents, output_format)
+    if rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _reporting_errors(results: Iterable, rejected: list[InputError]) -> Iterator:
+    """Documents only; each rejected input is printed to stderr as one line and remembered."""
+    for item in results:
+        if isinstance(item, InputError):
+            rejected.append(item)
+            stderr.print(f"claimledger: {item}", markup=False, highlight=False)
+        else:
+            yield item
+
+
+def _with_progress(documents: Iterable) -> Iterator:
+    """A progress bar on stderr (when it is a terminal) once more than a few documents are done."""
+    if not stderr.is_terminal:
+        yield from documents
+        return
+    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        task = progress.add_task("analyse", total=None, visible=False)
+        for count, document in enumerate(documents, start=1):
+            progress.update(task, completed=count, visible=count > _PROGRESS_AFTER)
+            yield document
+
+
+def _write(documents: Iterable, output_format: OutputFormat) -> None:
+    from claimledger import output
+
+    if output_format is OutputFormat.json:
+        output.write_json(documents, sys.stdout)
+    elif output_format is OutputFormat.jsonl:
+        output.write_jsonl(documents, sys.stdout)
+    else:
+        output.write_tables(documents, Console(highlight=False, width=_table_width()))
+
+
+def _table_width() -> int | None:
+    """The terminal's width, or 100 columns when output goes to a pipe or file."""
+    return None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "100"))
+
+
+@app.command("eval")
+def evaluate(
+    name: Annotated[str, typer.Argument(help="Which evaluation: see `claimledger eval list`.")],
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N items (a quick look).")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Fail (exit 1) when a score is below its floor.")] = False,
+    record_floors: Annotated[
+        bool, typer.Option("--record-floors", help="Record these scores and the data digest as the new floors.")
+    ] = False,
+) -> None:
+    """Score a model or rule set on the dev data in ../shared/data (or $CLAIMLEDGER_DATA)."""
+    from claimledger import evaluation
+    from claimledger.evaluation import floors
+
+    if name == "list":
+        for known in evaluation.available_evals():
+            typer.echo(known)
+        return
+    result = evaluation.run_eval(name, limit=limit)
+    _print_eval(result)
+    if record_floors:
+        if limit is not None:
+            raise ClaimledgerError("floors are recorded on the whole dev set: drop --limit")
+        floors.record_floors(name, result)
+        stderr.print(f"recorded floors for {name} ({result.data_digest})")
+    if check:
+        failures = floors.check_floors(name, result)
+        for failure in failures:
+            stderr.print(f"claimledger: {name}: {failure}", markup=False)
+        if failures:
+            raise typer.Exit(1)
+
+
+def _print_eval(result) -> None:
+    console = Console(highlight=False)
+    console.print(f"[bold]{result.name}[/bold]  data {result.data_digest}")
+    if result.table:
+        table = Table(*[str(c) for c in result.table[0]])
+        for row in result.table[1:]:
+            table.add_row(*[str(c) for c in row])
+        console.print(table)
+    for metric, value in result.metrics.items():
+        console.print(f"{metric}\t{value}")
+
+
+def run() -> None:
+    """Entry point: turns claimledger's own errors into one line and anything else into exit 1."""
+    try:
+        app()
+    except ClaimledgerError as error:
+        stderr.print(f"claimledger: {error}", markup=False)
+        sys.exit(EXIT_REJECTED if isinstance(error, InputError) else EXIT_INTERNAL)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 — the promise is one line, never a traceback
+        stderr.print(f"claimledger: internal error: {type(error).__name__}: {error}", markup=False)
+        sys.exit(EXIT_INTERNAL)

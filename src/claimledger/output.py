@@ -1,0 +1,107 @@
+"""Output: documents as a JSON array, JSON Lines, or tables for people (Rich)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claimledger.model import Document, Statement
+
+FORMATS = ("table", "json", "jsonl")
+_CONTENT_WIDTH = 240  # characters of content shown in the table before "…"
+
+
+def write_json(documents: Iterable[Document], out: TextIO) -> int:
+    """Write a JSON array, one document at a time (memory stays flat). Returns the count."""
+    count = 0
+    out.write("[")
+    for count, document in enumerate(documents, start=1):
+        out.write(",\n" if count > 1 else "\n")
+        out.write(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def write_jsonl(documents: Iterable[Document], out: TextIO) -> int:
+    """Write one JSON object per line. Returns the count."""
+    count = 0
+    for count, document in enumerate(documents, start=1):
+        out.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
+    return count
+
+
+def write_tables(documents: Iterable[Document], console: Console) -> int:
+    """Print each document's headline, outlet and statements as a table. Returns the count."""
+    count = 0
+    for count, document in enumerate(documents, start=1):
+        console.print(_header(document))
+        console.print(statement_table(document) if document.statements else Text("  no statements found", "dim"))
+        console.print()
+    return count
+
+
+def _header(document: Document) -> Text:
+    header = Text()
+    header.append(document.title or "(untitled)", style="bold")
+    details = [d for d in (document.outlet, document.published, document.path) if d]
+    if document.duplicate_of:
+        details.append(f"wire copy of {document.duplicate_of}")
+    header.append("\n" + " · ".join(details + [f"id {document.id}"]), style="dim")
+    return header
+
+
+def statement_table(document: Document) -> Table:
+    """The statements of one document: speaker, act, kind and what was said."""
+    table = Table(show_lines=False, expand=True, pad_edge=False)
+    table.add_column("#", style="dim", no_wrap=True, width=3)
+    table.add_column("speaker", ratio=2)
+    table.add_column("act", no_wrap=True, width=14)
+    table.add_column("said", ratio=5)
+    for statement in document.statements:
+        table.add_row(statement.id, _speaker_cell(statement), _act_cell(statement), _said_cell(statement))
+    return table
+
+
+def _speaker_cell(statement: Statement) -> Text:
+    if statement.speaker is None:
+        return Text("(unnamed)", "dim")
+    cell = Text(statement.speaker.name or statement.speaker.text, "bold")
+    if statement.speaker.name and statement.speaker.name != statement.speaker.text:
+        cell.append(f"\n“{statement.speaker.text}”", "dim")
+    return cell
+
+
+def _act_cell(statement: Statement) -> Text:
+    cell = Text(statement.act, _ACT_STYLES.get(statement.act, ""))
+    cell.append(f"\n{statement.cue.text}", "dim")
+    if statement.cue.neutrality != "neutral":
+        cell.append(f" ({statement.cue.neutrality})", "yellow")
+    return cell
+
+
+def _said_cell(statement: Statement) -> Text:
+    if statement.content is None:
+        return Text("—", "dim")
+    said = " ".join(statement.content.text.split())
+    if len(said) > _CONTENT_WIDTH:
+        said = said[: _CONTENT_WIDTH - 1] + "…"
+    cell = Text(said)
+    tags = [statement.kind] + (["headline"] if statement.in_headline else [])
+    cell.append(f"  [{', '.join(tags)}]", "dim")
+    return cell
+
+
+_ACT_STYLES = {"deny": "red", "accuse": "red", "question": "yellow", "challenge": "yellow",
+               "confirm": "green", "refuse_comment": "dim"}
+
+
+def counted(items: Iterable, counter: list[int]) -> Iterator:
+    """Pass ``items`` through, counting them into ``counter[0]``."""
+    for item in items:
+        counter[0] += 1
+        yield item

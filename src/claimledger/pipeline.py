@@ -1,0 +1,146 @@
+"""The claimledger pipeline: the stages in order, one function each.
+
+For each article (from :mod:`claimledger.ingest`):
+
+1. **language** — :func:`claimledger.language.detect_language`; other languages are rejected
+   unless ``any_language`` is set.
+2. **parse** — the shared spaCy pipeline (:mod:`claimledger.parse`), batched with ``nlp.pipe``.
+3. **attribution** — statements with speakers, cues, content and acts (:mod:`claimledger.attribution`).
+4. **claims, quantities, stance, framing** — later stages (PRODUCT.md steps 5–8), each a function of
+   the parse and the statements, added here as they land.
+
+Across the run, :func:`mark_wire_copies` links the same text from two outlets (``duplicate_of``) and
+drops the same text seen twice from one outlet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from claimledger import __version__
+from claimledger.attribution import ATTRIBUTION_MODEL, extract_statements
+from claimledger.errors import InputError, NotEnglishError
+from claimledger.language import detect_language
+from claimledger.model import Analyzer, Article, Document
+from claimledger.parse import load_nlp, model_version
+
+BATCH_SIZE = 64
+
+
+def analyzer_info() -> Analyzer:
+    """The package and model versions stamped on every document."""
+    return Analyzer(__version__, {"parser": model_version(load_nlp()), "attribution": ATTRIBUTION_MODEL})
+
+
+def analyze(text: str, title: str | None = None, **meta: str | None) -> Document:
+    """Analyse one article.
+
+    Args:
+        text: the article text; with ``title``, the body (``document.text`` is then
+            ``title + "\\n\\n" + text``), else the whole text with no title.
+        title: the headline, when it is separate from the text.
+        **meta: ``outlet``, ``url``, ``published``, ``author``, ``id``, ``path``.
+
+    Returns:
+        The :class:`~claimledger.model.Document`, in any language (the CLI is the one that refuses
+        non-English input).
+    """
+    article = Article.with_title(title, text, **meta) if title else Article(text=text, **meta)
+    return next(analyze_articles([article]))
+
+
+def analyze_articles(articles: Iterable[Article], *, any_language: bool = True) -> Iterator[Document]:
+    """Analyse articles in order, batched through spaCy; raises on a non-English article unless allowed."""
+    for item in analyze_inputs(articles, any_language=any_language):
+        if isinstance(item, InputError):
+            raise item
+        yield item
+
+
+def analyze_inputs(
+    items: Iterable[Article | InputError], *, any_language: bool = False, workers: int = 1
+) -> Iterator[Document | InputError]:
+    """Analyse what ingest yielded, passing its errors through in order; wire copies are marked.
+
+    With ``workers > 1``, batches are analysed in that many processes (each loads spaCy once).
+    """
+    batches = _batches(items, BATCH_SIZE)
+    if workers > 1:
+        results = _parallel_batches(batches, any_language, workers)
+    else:
+        results = (_analyze_batch(batch, any_language) for batch in batches)
+    yield from mark_wire_copies(item for batch in results for item in batch)
+
+
+def _parallel_batches(
+    batches: Iterator[list[Article | InputError]], any_language: bool, workers: int
+) -> Iterator[list[Document | InputError]]:
+    """Batches analysed in ``workers`` processes, in order, with at most two batches per worker in flight
+    (``Executor.map`` would read the whole input first)."""
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.submit(_analyze_batch, batch, any_language))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _analyze_batch(batch: list[Article | InputError], any_language: bool) -> list[Document | InputError]:
+    """One batch through language check, parse and the document stages, order kept."""
+    nlp = load_nlp()
+    analyzer = analyzer_info()
+    checked = [item if isinstance(item, InputError) else _checked_language(item, any_language) for item in batch]
+    articles = [item for item in checked if isinstance(item, tuple)]
+    parses = iter(nlp.pipe((article.text for article, _ in articles), batch_size=BATCH_SIZE))
+    return [
+        item if isinstance(item, InputError) else document_from_parse(item[0], next(parses), analyzer, item[1])
+        for item in checked
+    ]
+
+
+def _checked_language(article: Article, any_language: bool) -> tuple[Article, str] | InputError:
+    language = detect_language(article.text)
+    if language != "en" and not any_language:
+        source = article.path or article.document_id
+        return NotEnglishError(source, f"not in English (detected '{language}'); use --any-language to analyse it")
+    return article, language
+
+
+def document_from_parse(article: Article, doc: Doc, analyzer: Analyzer, language: str = "en") -> Document:
+    """Run every document stage on one parsed article."""
+    document = Document.from_article(article, analyzer, language)
+    document.statements, document.entities = extract_statements(doc, article.title_span)
+    return document
+
+
+def mark_wire_copies(items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+    """Link identical texts across outlets (``duplicate_of``); drop one outlet's repeats of a text.
+
+    Only a digest per text is kept, so memory stays small however long the stream.
+    """
+    first_by_text: dict[bytes, str] = {}
+    seen_ids: set[str] = set()
+    for item in items:
+        if isinstance(item, Document):
+            if item.id in seen_ids:
+                continue
+            seen_ids.add(item.id)
+            text_digest = hashlib.sha256(item.text.encode("utf-8")).digest()
+            first = first_by_text.setdefault(text_digest, item.id)
+            if first != item.id:
+                item.duplicate_of = first
+        yield item
+
+
+def _batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
