@@ -31,7 +31,7 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 # "The minister rejected the findings, saying …".
 _INHERITS_SUBJECT = {"advcl", "conj", "xcomp"}
 # Acts whose verbs report through an object as well as a clause ("denied all reports of abuse").
-_OBJECT_ACTS = {"deny", "confirm", "accuse", "question", "challenge", "report"}
+_OBJECT_ACTS = {"deny", "confirm", "accuse", "question", "challenge"}
 _OBJECT_DEPS = {"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "npadvmod"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _COMMENT_WORDS = {"comment", "say", "elaborate"}
@@ -221,7 +221,7 @@ def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | No
                             + tokens, key=lambda t: t.i)
         if all(in_quote[t.i] or t.is_punct for t in tokens):
             return None  # the complement is a direct quote, found already
-        return _trimmed(tokens)
+        return _trimmed(_same_paragraph(tokens, verb))
     sense = cue_sense(verb.lemma_)
     if sense is None or sense.act not in _OBJECT_ACTS:
         return None
@@ -229,7 +229,7 @@ def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | No
     if not right or not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in right):
         return None
     tokens = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
-    return _trimmed(tokens)
+    return _trimmed(_same_paragraph(tokens, verb))
 
 
 def _refusal(token: Token) -> Found | None:
@@ -298,7 +298,10 @@ def _adjacent_noun(verb: Token, cue_tokens: list[Token], in_quote: list[bool]) -
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and cue_sense(token.lemma_) is not None
+    """A reporting verb from the lexicon, not an infinitive inside another report ("dared them to find")."""
+    if token.pos_ != "VERB" or cue_sense(token.lemma_) is None:
+        return False
+    return not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
 def _cue_tokens(verb: Token) -> list[Token]:
@@ -325,7 +328,7 @@ def _noun_phrase(head: Token, in_quote: list[bool] | None, used: set[int]) -> li
     """The whole noun phrase of ``head`` (appositives and relative clauses included), outside quotes."""
     tokens = sorted(head.subtree, key=lambda t: t.i)
     # Keep the contiguous run around the head that stays out of quotes and cues.
-    allowed = {t.i for t in tokens if not (in_quote and in_quote[t.i]) and t.i not in used}
+    allowed = {t.i for t in _same_paragraph(tokens, head) if not (in_quote and in_quote[t.i]) and t.i not in used}
     first = last = head.i
     while first - 1 in allowed:
         first -= 1
@@ -349,6 +352,25 @@ def _without_trailing_date(phrase: list[Token], head: Token) -> list[Token]:
     if end < len(phrase) and end > 0 and phrase[end - 1].pos_ == "ADP":
         return phrase[: end - 1]
     return phrase
+
+
+def _same_paragraph(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The tokens in ``anchor``'s paragraph: a headline has no full stop, and the parser may run it
+    into the first paragraph."""
+    paragraphs = _paragraph_numbers(anchor.doc)
+    return [t for t in tokens if paragraphs[t.i] == paragraphs[anchor.i]]
+
+
+def _paragraph_numbers(doc: Doc) -> list[int]:
+    """For each token, the number of line breaks before it (cached on the doc)."""
+    numbers = doc.user_data.get("claimledger.paragraphs")
+    if numbers is None or len(numbers) != len(doc):
+        numbers, count = [], 0
+        for token in doc:
+            numbers.append(count)
+            count += "\n" in token.text
+        doc.user_data["claimledger.paragraphs"] = numbers
+    return numbers
 
 
 def _trimmed(tokens: list[Token]) -> tuple[int, int] | None:

@@ -70,7 +70,7 @@ def parse_fragment(offsets: str) -> tuple[int, int]:
 
 
 def parse_event(line: str) -> Event:
-    """``E1<TAB>Attribution:T4 Content:T3 Cue:T2`` -> an :class:`Event`; the first pair is type and trigger."""
+    """``E1<TAB>Attribution:T4 Content:T3 Cue:T2`` -> an :class:`Event` (first pair: type and trigger)."""
     eid, body = line.split("\t", 1)
     pairs = [parse_argument(token) for token in body.split()]
     if not pairs:

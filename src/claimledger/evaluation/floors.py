@@ -83,6 +83,11 @@ def default_margin(result: EvalResult, metric: str) -> float:
     return FRACTION_MARGIN if metric in result.fraction_metrics else PERCENT_MARGIN
 
 
+def floor_below(score: float, margin: float) -> float:
+    """``score - margin``, never below 0, rounded so that float noise does not reach the file."""
+    return round(max(0.0, score - margin), 4)
+
+
 def record_floors(name: str, result: EvalResult, margin: float | None = None) -> dict[str, Any]:
     """Record ``result`` as the scores and floors of ``name`` (floor = score − margin) and return the entry.
 
@@ -90,7 +95,7 @@ def record_floors(name: str, result: EvalResult, margin: float | None = None) ->
     entries are kept; the file is written as sorted, indented JSON.
     """
     floors = {
-        metric: round(max(0.0, score - (margin if margin is not None else default_margin(result, metric))), 4)
+        metric: floor_below(score, margin if margin is not None else default_margin(result, metric))
         for metric, score in result.metrics.items()
     }
     entry = {
@@ -102,6 +107,6 @@ def record_floors(name: str, result: EvalResult, margin: float | None = None) ->
     }
     everything = load_floors()
     everything[name] = entry
-    path = floors_path()
-    path.write_text(json.dumps(everything, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(everything, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    floors_path().write_text(text, encoding="utf-8")
     return entry

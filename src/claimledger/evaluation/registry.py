@@ -8,11 +8,6 @@ from typing import Any
 
 from claimledger.errors import ClaimledgerError
 
-EvalFunction = Callable[[int | None], "EvalResult"]
-
-_EVALS: dict[str, EvalFunction] = {}
-
-
 @dataclass
 class EvalResult:
     """The outcome of one eval.
@@ -28,6 +23,11 @@ class EvalResult:
     table: list[dict[str, Any]] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
     fraction_metrics: frozenset[str] = frozenset()
+
+
+EvalFunction = Callable[[int | None], EvalResult]
+
+_EVALS: dict[str, EvalFunction] = {}
 
 
 def register_eval(name: str) -> Callable[[EvalFunction], EvalFunction]:

@@ -1,0 +1,208 @@
+"""The rule-based attribution pass, one construction per case, with exact expected spans.
+
+Each expected statement is (speaker text, speaker name, cue, content, act, kind); the articles are
+invented. Speaker resolution across sentences is tested in test_speakers.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.attribution import extract_statements
+
+CASES = [
+    pytest.param(
+        "“We have found no evidence of any wrongdoing,” the minister said.",
+        [("the minister", "the minister", "said", "“We have found no evidence of any wrongdoing,”", "assert", "direct")],
+        id="direct-cue-after",
+    ),
+    pytest.param(
+        "Governor Ramzan Terek said: “Let them find proof.”",
+        [("Governor Ramzan Terek", "Ramzan Terek", "said", "“Let them find proof.”", "assert", "direct")],
+        id="direct-cue-before-colon",
+    ),
+    pytest.param(
+        'The governor said: "Let them find proof."',
+        [("The governor", "The governor", "said", '"Let them find proof."', "assert", "direct")],
+        id="direct-straight-quotes",
+    ),
+    pytest.param(
+        "She told reporters, “The river is safe.”",
+        [("She", "She", "told", "“The river is safe.”", "assert", "direct")],
+        id="direct-told-addressee-not-in-cue",
+    ),
+    pytest.param(
+        "“It is a lie,” said Anna Petrov, the agency’s director.",
+        [("Anna Petrov, the agency’s director", "Anna Petrov", "said", "“It is a lie,”", "assert", "direct")],
+        id="direct-inverted-cue-appositive",
+    ),
+    pytest.param(
+        "“First part,” he said. “Second part.”",
+        [("he", "he", "said", "“First part,” he said. “Second part.”", "assert", "direct")],
+        id="direct-interrupted",
+    ),
+    pytest.param(
+        "The minister said that the report was false.",
+        [("The minister", "The minister", "said", "that the report was false", "assert", "indirect")],
+        id="indirect-that",
+    ),
+    pytest.param(
+        "The minister said the report was false.",
+        [("The minister", "The minister", "said", "the report was false", "assert", "indirect")],
+        id="indirect-no-that",
+    ),
+    pytest.param(
+        "The report was false, the minister insisted.",
+        [("the minister", "the minister", "insisted", "The report was false", "assert", "indirect")],
+        id="indirect-cue-after",
+    ),
+    pytest.param(
+        "Dariusz Halvorsen denied that any protesters were held.",
+        [("Dariusz Halvorsen", "Dariusz Halvorsen", "denied", "that any protesters were held", "deny", "indirect")],
+        id="deny-that",
+    ),
+    pytest.param(
+        "The ministry has denied all reports of abuse.",
+        [("The ministry", "The ministry", "has denied", "all reports of abuse", "deny", "indirect")],
+        id="deny-object-with-auxiliary",
+    ),
+    pytest.param(
+        "Halvorsen told reporters that police had acted lawfully.",
+        [("Halvorsen", "Halvorsen", "told", "that police had acted lawfully", "assert", "indirect")],
+        id="told-reporters-that",
+    ),
+    pytest.param(
+        "Petrov added that the water was being tested.",
+        [("Petrov", "Petrov", "added", "that the water was being tested", "assert", "indirect")],
+        id="added-that",
+    ),
+    pytest.param(
+        "The minister rejected the findings, saying they were politically motivated.",
+        [
+            ("The minister", "The minister", "rejected", "the findings", "deny", "indirect"),
+            ("The minister", "The minister", "saying", "they were politically motivated", "assert", "indirect"),
+        ],
+        id="rejected-saying",
+    ),
+    pytest.param(
+        "Civic Rights Monitor accused the police of beating detainees.",
+        [("Civic Rights Monitor", "Civic Rights Monitor", "accused", "the police of beating detainees", "accuse",
+          "indirect")],
+        id="accuse",
+    ),
+    pytest.param(
+        "The agency confirmed that 2,000 fish had died.",
+        [("The agency", "The agency", "confirmed", "that 2,000 fish had died", "confirm", "indirect")],
+        id="confirm",
+    ),
+    pytest.param(
+        "Brenner questioned whether the tests were reliable.",
+        [("Brenner", "Brenner", "questioned", "whether the tests were reliable", "question", "indirect")],
+        id="question",
+    ),
+    pytest.param(
+        "The governor dared foreign leaders to find proof.",
+        [("The governor", "The governor", "dared", "foreign leaders to find proof", "challenge", "indirect")],
+        id="challenge",
+    ),
+    pytest.param(
+        "According to Civic Rights Monitor, more than 100 people have been detained.",
+        [("Civic Rights Monitor", "Civic Rights Monitor", "According to", "more than 100 people have been detained",
+          "report", "indirect")],
+        id="according-to-first",
+    ),
+    pytest.param(
+        "More than 2,000 dead fish have been collected, according to the agency.",
+        [("the agency", "the agency", "according to", "More than 2,000 dead fish have been collected", "report",
+          "indirect")],
+        id="according-to-last",
+    ),
+    pytest.param(
+        "A spokesman for Velora Chemicals declined to comment.",
+        [("A spokesman for Velora Chemicals", "A spokesman for Velora Chemicals", "declined to comment", None,
+          "refuse_comment", "indirect")],
+        id="declined-to-comment",
+    ),
+    pytest.param(
+        "She would not say how many fish died.",
+        [("She", "She", "would not say", None, "refuse_comment", "indirect")],
+        id="would-not-say",
+    ),
+    pytest.param(
+        "He said the site was a “temporary processing point” and nothing more.",
+        [("He", "He", "said", "the site was a “temporary processing point” and nothing more", "assert", "mixed")],
+        id="mixed",
+    ),
+    pytest.param(
+        "Minister somehow denies purge is happening",
+        [("Minister", "Minister", "somehow denies", "purge is happening", "deny", "indirect")],
+        id="headline-denial",
+    ),
+    pytest.param("The so-called “investigation” was a farce.", [], id="scare-quote-is-not-a-statement"),
+    pytest.param("Watch the full video:", [], id="page-furniture"),
+    pytest.param("Police found the bodies near the river.", [], id="find-without-clause-is-not-a-report"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_statements(nlp, text: str, expected: list[tuple]) -> None:
+    statements, _ = extract_statements(nlp(text))
+    got = [
+        (
+            s.speaker.text if s.speaker else None,
+            s.speaker.name if s.speaker else None,
+            s.cue.text,
+            s.content.text if s.content else None,
+            s.act,
+            s.kind,
+        )
+        for s in statements
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, lemma, neutrality",
+    [
+        ("The minister said that the report was false.", "say", "neutral"),
+        ("The report was false, the minister insisted.", "insist", "doubt"),
+        ("Prosecutors claimed the company hid the spill.", "claim", "doubt"),
+        ("The company admitted that waste had leaked into the river.", "admit", "presuppose"),
+        ("The company conceded that waste had leaked into the river.", "concede", "presuppose"),
+    ],
+)
+def test_cue_neutrality(nlp, text: str, lemma: str, neutrality: str) -> None:
+    (statement,), _ = extract_statements(nlp(text))
+    assert (statement.cue.lemma, statement.cue.neutrality) == (lemma, neutrality)
+
+
+def test_interrupted_quote_has_fragments(nlp) -> None:
+    text = "“First part,” he said. “Second part.”"
+    (statement,), _ = extract_statements(nlp(text))
+    assert statement.content.fragments == ((0, 13), (23, 37))
+    assert [text[s:e] for s, e in statement.content.fragments] == ["“First part,”", "“Second part.”"]
+
+
+def test_quote_over_three_paragraphs(nlp) -> None:
+    text = (
+        "Sedlak spoke after the meeting.\n\n"
+        "“We have heard the statements before.\n\n"
+        "“Varnia is a sovereign state.\n\n"
+        "“So respect our institutions,” the country’s top diplomat finished."
+    )
+    (statement,), entities = extract_statements(nlp(text))
+    fragments = [text[s:e] for s, e in statement.content.fragments]
+    assert fragments == [
+        "“We have heard the statements before.",
+        "“Varnia is a sovereign state.",
+        "“So respect our institutions,”",
+    ]
+    assert (statement.kind, statement.cue.text, statement.speaker.text) == (
+        "direct", "finished", "the country’s top diplomat"
+    )
+
+
+def test_headline_statement_is_marked(nlp) -> None:
+    text = "Minister denies purge is happening\n\nThe minister spoke on Monday."
+    statements, _ = extract_statements(nlp(text), title_span=(0, 34))
+    assert [(s.cue.text, s.in_headline) for s in statements] == [("denies", True)]

@@ -1,0 +1,46 @@
+"""Speaker resolution within a document: pronouns, role descriptions, surnames, abbreviations."""
+
+from __future__ import annotations
+
+from claimledger.attribution import extract_statements
+
+ARTICLE = (
+    "Interior minister denies reports of abuse\n\n"
+    "Interior Minister Dariusz Halvorsen said on Tuesday that police had acted lawfully. "
+    "“We have found no evidence of any wrongdoing,” he said.\n\n"
+    "Another top diplomat, Ilya Varga, denied that any protesters were held. "
+    "The diplomat has also rejected the findings of Civic Rights Monitor (CRM).\n\n"
+    "CRM said it had documented 40 cases. It added that lawyers were turned away.\n\n"
+    "“It is a lie,” said Anna Petrov, the agency’s director. Petrov told reporters that the river was safe. "
+    "She would not say how many fish died."
+)
+
+
+def test_speakers_resolve_to_names(nlp) -> None:
+    statements, _ = extract_statements(nlp(ARTICLE), title_span=(0, 41))
+    assert [(s.speaker.text, s.speaker.name) for s in statements] == [
+        ("Interior minister", "Dariusz Halvorsen"),  # a role in the headline, named further down
+        ("Interior Minister Dariusz Halvorsen", "Dariusz Halvorsen"),
+        ("he", "Dariusz Halvorsen"),
+        ("Another top diplomat, Ilya Varga", "Ilya Varga"),
+        ("The diplomat", "Ilya Varga"),
+        ("CRM", "Civic Rights Monitor"),
+        ("It", "Civic Rights Monitor"),
+        ("Anna Petrov, the agency’s director", "Anna Petrov"),
+        ("Petrov", "Anna Petrov"),
+        ("She", "Anna Petrov"),
+    ]
+
+
+def test_entities_carry_roles_and_mentions(nlp) -> None:
+    statements, entities = extract_statements(nlp(ARTICLE), title_span=(0, 41))
+    people = {e.name: e for e in entities}
+    assert people["Dariusz Halvorsen"].type == "PERSON"
+    assert people["Dariusz Halvorsen"].roles == ["interior minister"]
+    assert people["Ilya Varga"].roles == ["top diplomat"]
+    assert people["Anna Petrov"].roles == ["agency’s director"]
+    assert people["Civic Rights Monitor"].type == "ORG"
+    by_id = {e.id: e for e in entities}
+    for statement in statements:
+        entity = by_id[statement.speaker.entity]
+        assert (statement.speaker.start, statement.speaker.end) in entity.mentions
