@@ -135,7 +135,7 @@ def evaluate(
             raise ClaimledgerError("floors are recorded on the whole dev set: drop --limit")
         floors.record_floors(name, result)
         stderr.print(f"recorded floors for {name} ({result.data_digest})")
-    if check:
+    if check and limit is None:
         failures = floors.check_floors(name, result)
         for failure in failures:
             stderr.print(f"claimledger: {name}: {failure}", markup=False)
@@ -144,15 +144,22 @@ def evaluate(
 
 
 def _print_eval(result) -> None:
-    console = Console(highlight=False)
+    console = Console(highlight=False, width=_table_width())
     console.print(f"[bold]{result.name}[/bold]  data {result.data_digest}")
     if result.table:
-        table = Table(*[str(c) for c in result.table[0]])
-        for row in result.table[1:]:
-            table.add_row(*[str(c) for c in row])
+        columns = list(result.table[0])
+        table = Table(*[_short_header(c) for c in columns])
+        for row in result.table:
+            table.add_row(*[str(row[c]) for c in columns])
         console.print(table)
     for metric, value in result.metrics.items():
         console.print(f"{metric}\t{value}")
+
+
+def _short_header(column: str) -> str:
+    """"exact_f1" -> "exact F1": eval tables must fit 100 columns."""
+    words = column.replace("_", " ").split()
+    return " ".join(w.upper() if w in {"p", "r", "f1"} else w for w in words)
 
 
 def run() -> None:

@@ -225,6 +225,8 @@ def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | No
     sense = cue_sense(verb.lemma_)
     if sense is None or sense.act not in _OBJECT_ACTS:
         return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "detainees were denied medical care" reports nobody's speech
     right = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS]
     if not right or not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in right):
         return None

@@ -45,7 +45,7 @@ class _Person:
     roles: list[str] = field(default_factory=list)
     role_heads: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
-    last_seen: int = -1
+    subject_mentions: list[int] = field(default_factory=list)  # starts of mentions that are subjects
 
 
 class SpeakerResolver:
@@ -71,6 +71,8 @@ class SpeakerResolver:
         entity_type = "PERSON" if is_person else _ENTITY_LABELS[ent.label_]
         person = self._find(name, entity_type) or self._create(name, entity_type)
         person.mentions.append((ent.start_char, ent.end_char))
+        if _is_subject(ent.root):
+            person.subject_mentions.append(ent.start_char)
         self._mention_at.append((ent.start, ent.end, person))
         for role, head in roles:
             if role not in person.roles:
@@ -102,11 +104,11 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int, head: Token | None) -> tuple[str, str | None]:
         """The name and entity id for the speaker mention ``[start, end)`` with head token ``head``."""
-        person = self._person_for(start, end, head)
+        person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
             return self._doc.text[start:end], None
         person.mentions.append((start, end))
-        person.last_seen = start
+        person.subject_mentions.append(start)
         return person.name, self.entity_id(person)
 
     def _person_for(self, start: int, end: int, head: Token | None) -> _Person | None:
@@ -119,11 +121,9 @@ class SpeakerResolver:
         if word in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             return self._named_at(head.head.head)
         if word in _PERSON_PRONOUNS:
-            return self._most_recent(start, lambda p: p.type == "PERSON")
+            return self._antecedent(start, "PERSON")
         if word in _GROUP_PRONOUNS:
-            return self._most_recent(start, lambda p: p.type == "ORG") or (
-                self._most_recent(start, lambda p: p.type == "PERSON") if word == "they" else None
-            )
+            return self._antecedent(start, "ORG") or (self._antecedent(start, "PERSON") if word == "they" else None)
         if head.pos_ == "PROPN":
             return self._most_recent(
                 start, lambda p: _same_person(head.text, p.name) if p.type == "PERSON" else _is_abbreviation(head.text, p.name)
@@ -135,6 +135,17 @@ class SpeakerResolver:
                 lambda p: lemma in p.role_heads
             )
         return None
+
+    def _named_by_speaker(self, head: Token | None) -> _Person | None:
+        """A new entity for a speaker the NER missed, named by the proper nouns of the phrase head."""
+        if head is None or head.pos_ != "PROPN":
+            return None
+        words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+        words = [t for t in words if t.lower_.rstrip(".") not in PERSON_TITLES]
+        if not words:
+            return None  # a bare title ("Minister") names nobody
+        name = " ".join(t.text for t in words)
+        return self._find(name, "PERSON") or self._create(name, "PERSON")
 
     def _named_at(self, head: Token) -> _Person | None:
         """The entity named by the phrase headed by ``head``: the head itself or its apposition.
@@ -148,6 +159,16 @@ class SpeakerResolver:
                 if ent_start <= token.i < ent_end:
                     return person
         return None
+
+    def _antecedent(self, before: int, entity_type: str) -> _Person | None:
+        """The entity a pronoun refers to: the last one of its type to be a subject (speakers are
+        subjects), else the last one mentioned at all ("Brenner told Meridian Wire. He said …")."""
+        best, best_at = None, -1
+        for person in self._entities:
+            seen = max([s for s in person.subject_mentions if s < before] + [-1])
+            if person.type == entity_type and seen > best_at:
+                best, best_at = person, seen
+        return best or self._most_recent(before, lambda p: p.type == entity_type)
 
     def _most_recent(self, before: int, accept) -> _Person | None:
         """The accepted entity mentioned or speaking last before offset ``before``."""
@@ -174,6 +195,13 @@ class SpeakerResolver:
         ]
 
 
+def _is_subject(token: Token) -> bool:
+    """Whether the token heads (or is named in apposition to) a clause's subject."""
+    while token.dep_ in {"compound", "appos", "flat", "conj"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _clean_name(ent: Span) -> str:
     """The entity text without a leading "the" or a trailing possessive."""
     text = ent.text.strip()
@@ -197,7 +225,7 @@ def _with_given_names(ent: Span) -> Span:
     while (start > 0 and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].dep_ == "compound"
            and ent.doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES and not ent.doc[start - 1].ent_type_):
         start -= 1
-    return ent.doc[start : ent.end] if start != ent.start else ent
+    return Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent
 
 
 def _has_title(ent: Span) -> bool:

@@ -43,7 +43,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     UTF-8, charset-normalizer's guess, cp1252, latin-1. Raises :class:`InputError` for empty or
     whitespace-only input, binary data and text that is mostly control or replacement characters.
     """
-    text = data.decode(sniff_encoding(data, source), errors="replace")
+    text = decode_prefix(data, sniff_encoding(data, source))
     check_not_empty(text, source)
     check_not_noise(text, source)
     return normalize_newlines(text)
@@ -66,7 +66,7 @@ def open_text_stream(path: str, *, newline: str | None = None) -> Iterator[TextI
     with open(path, "rb") as raw:
         head = raw.read(HEAD_BYTES)
         encoding = sniff_encoding(head, path)
-        head_text = head.decode(encoding, errors="replace")
+        head_text = decode_prefix(head, encoding)
         if len(head) < HEAD_BYTES:  # the head is the whole file
             check_not_empty(head_text, path)
         check_not_noise(head_text, path)
@@ -85,6 +85,11 @@ def sniff_encoding(sample: bytes, source: str) -> str:
     if _is_utf8(sample):
         return "utf-8"
     return _legacy_encoding(sample)
+
+
+def decode_prefix(data: bytes, encoding: str) -> str:
+    """``data`` decoded, bad bytes replaced; an incomplete last character (a cut file) is dropped."""
+    return codecs.getincrementaldecoder(encoding)(errors="replace").decode(data, final=False)
 
 
 def check_size(path: str, max_bytes: int) -> None:

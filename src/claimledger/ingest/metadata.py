@@ -31,11 +31,11 @@ def url_host(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def choose_outlet(found: str | None, options: ReadOptions, url: str | None) -> str | None:
+def choose_outlet(found: Any, options: ReadOptions, url: str | None) -> str | None:
     """The outlet: the input's metadata, else ``--outlet``, else the URL's host."""
     return meta_string(found) or options.outlet or url_host(url)
 
 
-def choose_published(found: str | None, options: ReadOptions) -> str | None:
+def choose_published(found: Any, options: ReadOptions) -> str | None:
     """The publication date: the input's metadata, else ``--published``."""
     return meta_string(found) or options.published

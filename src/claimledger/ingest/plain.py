@@ -54,7 +54,7 @@ def article_from_markdown(source_text: str, source: str, options: ReadOptions) -
         path=source,
         outlet=choose_outlet(meta.get("outlet"), options, url),
         url=url,
-        published=choose_published(meta_string(meta.get("published", meta.get("date"))), options),
+        published=choose_published(meta.get("published") or meta.get("date"), options),
         author=meta_string(meta.get("author")),
     )
 

@@ -1,0 +1,37 @@
+"""The spaCy component gives the same statements as analyze() on someone else's pipeline."""
+
+from __future__ import annotations
+
+import importlib
+
+import claimledger
+from claimledger.attribution.component import TITLE_SPAN_KEY
+from claimledger.parse import MODEL_PACKAGES
+
+TEXT = (
+    "Minister denies purge is happening\n\n"
+    "“We have found no evidence of any wrongdoing,” Interior Minister Dariusz Halvorsen said. "
+    "According to Civic Rights Monitor, more than 100 people have been detained."
+)
+
+
+def fresh_pipeline():
+    for package in MODEL_PACKAGES:
+        try:
+            return importlib.import_module(package).load()
+        except ImportError:
+            continue
+    raise AssertionError("no English pipeline installed")
+
+
+def test_component_matches_analyze() -> None:
+    nlp = fresh_pipeline()
+    nlp.add_pipe("claimledger_paragraphs", before="parser")
+    nlp.add_pipe("claimledger_attribution")
+    doc = nlp.make_doc(TEXT)
+    doc.user_data[TITLE_SPAN_KEY] = (0, 34)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    expected = claimledger.analyze(TEXT.split("\n\n", 1)[1], title="Minister denies purge is happening")
+    assert [s.to_dict() for s in doc._.statements] == [s.to_dict() for s in expected.statements]
+    assert [e.to_dict() for e in doc._.speakers] == [e.to_dict() for e in expected.entities]
