@@ -6,7 +6,6 @@ stderr, the rest still analysed) or the command line is wrong; 1 on an internal 
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -30,6 +29,7 @@ stderr = Console(stderr=True, highlight=False)
 
 EXIT_REJECTED = 2
 EXIT_INTERNAL = 1
+PIPE_WIDTH = 100
 _PROGRESS_AFTER = 5  # documents: fewer than this finish before a bar is worth drawing
 
 
@@ -77,7 +77,7 @@ def _reporting_errors(results: Iterable, rejected: list[InputError]) -> Iterator
     for item in results:
         if isinstance(item, InputError):
             rejected.append(item)
-            stderr.print(f"claimledger: {item}", markup=False, highlight=False)
+            error_line(str(item))
         else:
             yield item
 
@@ -108,7 +108,7 @@ def _write(documents: Iterable, output_format: OutputFormat) -> None:
 
 def _table_width() -> int | None:
     """The terminal's width, or 100 columns when output goes to a pipe or file."""
-    return None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "100"))
+    return None if sys.stdout.isatty() else PIPE_WIDTH
 
 
 @app.command("eval")
@@ -138,7 +138,7 @@ def evaluate(
     if check and limit is None:
         failures = floors.check_floors(name, result)
         for failure in failures:
-            stderr.print(f"claimledger: {name}: {failure}", markup=False)
+            error_line(f"{name}: {failure}")
         if failures:
             raise typer.Exit(1)
 
@@ -162,15 +162,20 @@ def _short_header(column: str) -> str:
     return " ".join(w.upper() if w in {"p", "r", "f1"} else w for w in words)
 
 
+def error_line(message: str) -> None:
+    """One unwrapped line on stderr (Rich would wrap long paths over several lines)."""
+    print(f"claimledger: {message}", file=sys.stderr, flush=True)
+
+
 def run() -> None:
     """Entry point: turns claimledger's own errors into one line and anything else into exit 1."""
     try:
         app()
     except ClaimledgerError as error:
-        stderr.print(f"claimledger: {error}", markup=False)
+        error_line(str(error))
         sys.exit(EXIT_REJECTED if isinstance(error, InputError) else EXIT_INTERNAL)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # noqa: BLE001 — the promise is one line, never a traceback
-        stderr.print(f"claimledger: internal error: {type(error).__name__}: {error}", markup=False)
+        error_line(f"internal error: {type(error).__name__}: {error}")
         sys.exit(EXIT_INTERNAL)

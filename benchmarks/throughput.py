@@ -1,0 +1,87 @@
+"""Throughput of `analyze` against the bare spaCy parse of the same text, in one run.
+
+    python benchmarks/throughput.py [--repeat N] [--corpus polnear|examples]
+
+Each mode runs in its own process (so peak memory is its own): the bare parse is the same spaCy
+model with its default components through ``nlp.pipe(batch_size=64)``; ``analyze`` is the default
+pipeline with every stage. Prints documents/s, words/s, peak RSS and the ratio to the bare parse;
+the spec asks for a ratio of at least 0.8.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def corpus_texts(corpus: str, repeat: int) -> list[str]:
+    """The benchmark texts: PolNeAR dev articles (real news) or the bundled examples."""
+    if corpus == "polnear":
+        from claimledger.evaluation.data import data_root
+
+        files = sorted((data_root() / "polnear" / "dev" / "text").glob("*.txt"))
+        texts = [f.read_text(encoding="utf-8") for f in files]
+    else:
+        from claimledger.ingest import read_inputs
+
+        texts = [a.text for a in read_inputs([str(REPO / "examples")]) if hasattr(a, "text")]
+    return texts * repeat
+
+
+def run_mode(mode: str, corpus: str, repeat: int) -> dict:
+    texts = corpus_texts(corpus, repeat)
+    if mode == "bare":
+        from claimledger.parse import MODEL_PACKAGES
+
+        nlp = next(importlib.import_module(p).load() for p in MODEL_PACKAGES if importlib.util.find_spec(p))
+        nlp("warm up")
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+    else:
+        from claimledger.model import Article
+        from claimledger.pipeline import analyze_articles
+        from claimledger.parse import load_nlp
+
+        load_nlp()("warm up")
+        start = time.perf_counter()
+        for _ in analyze_articles(Article(text=t) for t in texts):
+            pass
+    seconds = time.perf_counter() - start
+    words = sum(len(t.split()) for t in texts)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"mode": mode, "documents": len(texts), "words": words, "seconds": seconds,
+            "docs_per_s": len(texts) / seconds, "words_per_s": words / seconds, "peak_mb": peak_mb}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=["polnear", "examples"], default="polnear")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--mode", choices=["bare", "analyze"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.mode:
+        print(json.dumps(run_mode(args.mode, args.corpus, args.repeat)))
+        return
+    results = {}
+    for mode in ("bare", "analyze"):
+        command = [sys.executable, __file__, "--mode", mode, "--corpus", args.corpus, "--repeat", str(args.repeat)]
+        results[mode] = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    bare = results["bare"]
+    print(f"corpus: {args.corpus} x{args.repeat}, {bare['documents']} documents, {bare['words']} words")
+    print(f"{'mode':<10}{'docs/s':>10}{'words/s':>12}{'peak MB':>10}{'ratio':>8}")
+    for mode, result in results.items():
+        ratio = result["words_per_s"] / bare["words_per_s"]
+        print(f"{mode:<10}{result['docs_per_s']:>10.1f}{result['words_per_s']:>12.0f}{result['peak_mb']:>10.0f}{ratio:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()
