@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TextIO
 
 from rich.console import Console
@@ -48,10 +48,12 @@ def write_tables(documents: Iterable[Document], console: Console) -> int:
 def _header(document: Document) -> Text:
     header = Text()
     header.append(document.title or "(untitled)", style="bold")
-    details = [d for d in (document.outlet, document.published, document.path) if d]
+    details = [d for d in (document.outlet, document.published) if d]
     if document.duplicate_of:
         details.append(f"wire copy of {document.duplicate_of}")
-    header.append("\n" + " · ".join(details + [f"id {document.id}"]), style="dim")
+    if details:
+        header.append("\n" + " · ".join(details))
+    header.append("\n" + " · ".join([d for d in (document.path,) if d] + [f"id {document.id}"]), style="dim")
     return header
 
 
@@ -87,7 +89,11 @@ def _act_cell(statement: Statement) -> Text:
 def _said_cell(statement: Statement) -> Text:
     if statement.content is None:
         return Text("—", "dim")
-    said = " ".join(statement.content.text.split())
+    text = statement.content.text
+    offset = statement.content.start
+    fragments = statement.content.fragments or ((statement.content.start, statement.content.end),)
+    # An interrupted quote shows its fragments, not the cue between them.
+    said = " … ".join(" ".join(text[s - offset : e - offset].split()) for s, e in fragments)
     if len(said) > _CONTENT_WIDTH:
         said = said[: _CONTENT_WIDTH - 1] + "…"
     cell = Text(said)
@@ -99,9 +105,3 @@ def _said_cell(statement: Statement) -> Text:
 _ACT_STYLES = {"deny": "red", "accuse": "red", "question": "yellow", "challenge": "yellow",
                "confirm": "green", "refuse_comment": "dim"}
 
-
-def counted(items: Iterable, counter: list[int]) -> Iterator:
-    """Pass ``items`` through, counting them into ``counter[0]``."""
-    for item in items:
-        counter[0] += 1
-        yield item
