@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claimledger import __version__
-from claimledger.errors import ClaimledgerError, InputError
+from claimledger.errors import ClaimledgerError, InputError, UsageError
 
 app = typer.Typer(
     help="claimledger: who claims what in the news, who denies it, and where the numbers disagree.",
@@ -132,7 +132,7 @@ def evaluate(
     _print_eval(result)
     if record_floors:
         if limit is not None:
-            raise ClaimledgerError("floors are recorded on the whole dev set: drop --limit")
+            raise UsageError("floors are recorded on the whole dev set: drop --limit")
         floors.record_floors(name, result)
         stderr.print(f"recorded floors for {name} ({result.data_digest})")
     if check and limit is None:
@@ -141,6 +141,22 @@ def evaluate(
             error_line(f"{name}: {failure}")
         if failures:
             raise typer.Exit(1)
+
+
+@app.command()
+def train(
+    name: Annotated[str, typer.Argument(help="Which model: see `claimledger train list`.")],
+    all_data: Annotated[bool, typer.Option("--all", help="Train on train and dev (a release build).")] = False,
+    accurate: Annotated[bool, typer.Option("--accurate", help="The slow, accurate variant.")] = False,
+) -> None:
+    """Rebuild a shipped model from ../shared/data (slow; not part of the test run)."""
+    from claimledger import training
+
+    if name == "list":
+        for known in training.available_trainers():
+            typer.echo(known)
+        return
+    typer.echo(training.run_training(name, training.TrainOptions(all_data=all_data, accurate=accurate)))
 
 
 def _print_eval(result) -> None:
@@ -173,7 +189,7 @@ def run() -> None:
         app()
     except ClaimledgerError as error:
         error_line(str(error))
-        sys.exit(EXIT_REJECTED if isinstance(error, InputError) else EXIT_INTERNAL)
+        sys.exit(EXIT_REJECTED if isinstance(error, (InputError, UsageError)) else EXIT_INTERNAL)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as error:  # noqa: BLE001 — the promise is one line, never a traceback

@@ -30,3 +30,7 @@ class ModelNotFoundError(ClaimledgerError):
 
 class EvalDataMissingError(ClaimledgerError):
     """The evaluation data folder (``../shared/data`` or ``CLAIMLEDGER_DATA``) is absent."""
+
+
+class UsageError(ClaimledgerError):
+    """A command asked for something that does not exist (an unknown eval or model name)."""

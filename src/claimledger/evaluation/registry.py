@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimledger.errors import ClaimledgerError
+from claimledger.errors import ClaimledgerError, UsageError
 
 @dataclass
 class EvalResult:
@@ -53,5 +53,5 @@ def run_eval(name: str, limit: int | None = None) -> EvalResult:
         function = _EVALS[name]
     except KeyError:
         known = ", ".join(available_evals()) or "none"
-        raise ClaimledgerError(f"unknown eval {name!r}; known evals: {known}") from None
+        raise UsageError(f"unknown eval {name!r}; known evals: {known}") from None
     return function(limit)
