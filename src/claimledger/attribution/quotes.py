@@ -69,6 +69,17 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+def looks_like_scare_quote(text: str, quote: Quote) -> bool:
+    """A word or short phrase in quotation marks in running text ("the so-called “investigation”")."""
+    if len(quote.fragments) > 1:
+        return False
+    inner = text[quote.start + 1 : quote.end - 1].strip()
+    if len(inner.split()) > 4 or inner[-1:] in {".", ",", "?", "!"}:
+        return False
+    before = text[max(0, quote.start - 2) : quote.start].strip()
+    return before not in {":", ","} and quote.start > 0 and text[quote.start - 1] not in "\n"
+
+
 def _mark_kind(text: str, index: int, char: str, inside: bool) -> str | None:
     """``open``, ``close`` or ``None`` for the character at ``index``."""
     if char == OPENING:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimledger.attribution.lexicon import CueSense, cue_sense
-from claimledger.attribution.quotes import Quote, find_quotes
+from claimledger.attribution.quotes import Quote, find_quotes, looks_like_scare_quote
 from claimledger.model import StatementKind
 
 _CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
@@ -81,7 +81,7 @@ def find_statements(doc: Doc) -> list[Found]:
 def _direct_statements(doc: Doc, quotes: list[Quote], in_quote: list[bool], used: set[int]) -> list[Found]:
     found: list[Found] = []
     for quote in quotes:
-        if _looks_like_scare_quote(doc.text, quote):
+        if looks_like_scare_quote(doc.text, quote):
             continue
         verb = _cue_after(doc, quote, in_quote) or _cue_before(doc, quote, in_quote)
         if verb is None or verb.i in used:
@@ -93,17 +93,6 @@ def _direct_statements(doc: Doc, quotes: list[Quote], in_quote: list[bool], used
             statement.content = list(quote.fragments)
             found.append(statement)
     return found
-
-
-def _looks_like_scare_quote(text: str, quote: Quote) -> bool:
-    """A word or short phrase in quotation marks in running text ("the so-called “investigation”")."""
-    if len(quote.fragments) > 1:
-        return False
-    inner = text[quote.start + 1 : quote.end - 1].strip()
-    if len(inner.split()) > 4 or inner[-1:] in {".", ",", "?", "!"}:
-        return False
-    before = text[max(0, quote.start - 2) : quote.start].strip()
-    return before not in {":", ","} and quote.start > 0 and text[quote.start - 1] not in "\n"
 
 
 def _cue_after(doc: Doc, quote: Quote, in_quote: list[bool]) -> Token | None:

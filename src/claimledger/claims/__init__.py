@@ -1,0 +1,1 @@
+"""Claims: the central claim of each document and its check-worthy sentences."""

@@ -1,0 +1,98 @@
+"""The central claim of a document and the list of claims (PRODUCT.md "Claims").
+
+When the headline is an attribution ("X denies Y", "X says no proof of Y"), the central claim is what
+is attributed, Y; otherwise it is the headline's own proposition; without a headline, the lede's.
+``claims`` also holds every sentence whose check-worthiness reaches the threshold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from claimledger.model import Claim, Quantity, Statement
+
+DEFAULT_CLAIM_THRESHOLD = 0.5
+# Words that introduce the proposition rather than state it: "denies reports that X" is about X.
+_INTRODUCERS = re.compile(
+    r"^(?:that\s+|(?:the\s+|all\s+)?(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|"
+    r"charges?|stories|story|evidence|proof)\s+(?:that|of)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def central_claim_span(doc: Doc, statements: list[Statement], title_span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``[start, end)`` of the central claim: the headline statement's content, the headline, or the lede."""
+    headline_statement = next((s for s in statements if s.in_headline and s.content is not None), None)
+    if headline_statement is not None:
+        return headline_statement.content.start, headline_statement.content.end
+    if title_span is not None:
+        return title_span
+    lede = next((s for s in doc.sents if s.text.strip()), None)
+    return _trimmed(lede) if lede is not None else None
+
+
+def build_claims(
+    doc: Doc,
+    statements: list[Statement],
+    quantities: list[Quantity],
+    scores: list[float],
+    title_span: tuple[int, int] | None,
+    threshold: float = DEFAULT_CLAIM_THRESHOLD,
+) -> list[Claim]:
+    """The central claim first, then every other sentence scoring at least ``threshold``.
+
+    Args:
+        scores: check-worthiness of each sentence of ``doc``, in order (``list(doc.sents)``).
+    """
+    sentences = [_trimmed(s) for s in doc.sents]
+    central = central_claim_span(doc, statements, title_span)
+    claims: list[Claim] = []
+    if central is not None:
+        claims.append(_claim(doc.text, central, True, _score_at(central, sentences, scores), quantities))
+    for (start, end), score in zip(sentences, scores):
+        if score >= threshold and start < end and not (central and _overlaps(central, (start, end))):
+            claims.append(_claim(doc.text, (start, end), False, score, quantities))
+    for number, claim in enumerate(claims, start=1):
+        claim.id = f"c{number}"
+    return claims
+
+
+def normalize_claim(text: str) -> str:
+    """A claim restated as a plain declarative sentence: "reports that a purge is happening" -> "A purge is happening."."""
+    stripped = " ".join(text.split()).strip("“”\"'‘’ ").rstrip(",;:")
+    introducer = _INTRODUCERS.match(stripped)
+    stripped = stripped[introducer.end() :].strip(" ,;:") if introducer else stripped
+    if not stripped:
+        return ""
+    if introducer and introducer.group(0).rstrip().lower().endswith(" of"):
+        stripped = "There was " + stripped  # "reports of abuse in X" states that there was abuse in X
+    stripped = stripped[0].upper() + stripped[1:]
+    return stripped if stripped[-1] in ".!?" else stripped + "."
+
+
+def _claim(text: str, span: tuple[int, int], central: bool, score: float | None, quantities: list[Quantity]) -> Claim:
+    start, end = span
+    inside = [q.id for q in quantities if start <= q.start and q.end <= end]
+    return Claim("", text[start:end], start, end, normalize_claim(text[start:end]), central, score, inside)
+
+
+def _score_at(span: tuple[int, int], sentences: list[tuple[int, int]], scores: list[float]) -> float | None:
+    """The check-worthiness of the sentence holding ``span``."""
+    for (start, end), score in zip(sentences, scores):
+        if start <= span[0] < max(end, start + 1):
+            return score
+    return None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _trimmed(sentence: Span) -> tuple[int, int]:
+    """A sentence's span without surrounding whitespace."""
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    end = sentence.end_char - (len(text) - len(text.rstrip()))
+    return start, max(start, end)

@@ -1,0 +1,80 @@
+"""The central claim: what an attributing headline attributes, else the headline, else the lede."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.attribution import extract_statements
+from claimledger.claims.central import build_claims, normalize_claim
+from claimledger.model import Quantity
+
+
+def central(nlp, text: str, title: bool = True) -> tuple[str, str]:
+    title_span = (0, text.index("\n")) if title else None
+    doc = nlp(text)
+    statements, _ = extract_statements(doc, title_span)
+    claims = build_claims(doc, statements, [], [0.0] * len(list(doc.sents)), title_span)
+    (claim,) = [c for c in claims if c.central]
+    assert text[claim.start : claim.end] == claim.text
+    return claim.text, claim.normalized
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            "Minister somehow denies purge is happening\n\nThe minister spoke on Monday.",
+            ("purge is happening", "Purge is happening."),
+            id="denies-Y",
+        ),
+        pytest.param(
+            "Interior minister denies reports of abuse in Kestrel province\n\nHe spoke on Monday.",
+            ("reports of abuse in Kestrel province", "There was abuse in Kestrel province."),
+            id="denies-reports-of-Y",
+        ),
+        pytest.param(
+            "Ministry denies that police beat protesters\n\nThe ministry spoke on Monday.",
+            ("that police beat protesters", "Police beat protesters."),
+            id="denies-that-Y",
+        ),
+        pytest.param(
+            "More than 2,000 dead fish found on Ressa River below chemical plant\n\nVolunteers collected them.",
+            ("More than 2,000 dead fish found on Ressa River below chemical plant",
+             "More than 2,000 dead fish found on Ressa River below chemical plant."),
+            id="headline-proposition",
+        ),
+    ],
+)
+def test_central_claim(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert central(nlp, text) == expected
+
+
+def test_lede_when_there_is_no_headline(nlp) -> None:
+    text = "Police detained 40 people on Monday. Lawyers said they were beaten."
+    assert central(nlp, text, title=False) == ("Police detained 40 people on Monday.", "Police detained 40 people on Monday.")
+
+
+def test_checkworthy_sentences_and_quantities(nlp) -> None:
+    text = "Fish die in river\n\nInspectors counted 2,140 dead fish. It was a grey day. Thank you."
+    doc = nlp(text)
+    quantity = Quantity("q1", "2,140", text.index("2,140"), text.index("2,140") + 5, 2140, "exact", "fish", "count")
+    scores = [0.2, 0.9, 0.1, 0.0]
+    claims = build_claims(doc, [], [quantity], scores, (0, 17))
+    assert [(c.id, c.text, c.central, c.checkworthy, c.quantities) for c in claims] == [
+        ("c1", "Fish die in river", True, 0.2, []),
+        ("c2", "Inspectors counted 2,140 dead fish.", False, 0.9, ["q1"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("that a purge of gay men is happening in Chechnya", "A purge of gay men is happening in Chechnya."),
+        ("all reports that police beat protesters", "Police beat protesters."),
+        ("“We found nothing,”", "We found nothing."),
+        ("allegations of torture", "There was torture."),
+        ("", ""),
+    ],
+)
+def test_normalize_claim(text: str, expected: str) -> None:
+    assert normalize_claim(text) == expected
