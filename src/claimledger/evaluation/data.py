@@ -42,7 +42,7 @@ def data_root_candidates() -> list[Path]:
     repo_root = source_checkout_root()
     if repo_root is not None:
         candidates.append((repo_root.parent / "shared" / "data").resolve())
-    return candidates
+    return list(dict.fromkeys(candidates))  # the same folder twice when run from the checkout
 
 
 def data_root() -> Path:

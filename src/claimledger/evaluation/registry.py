@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimledger.errors import ClaimledgerError, UsageError
+from claimledger.errors import UsageError
 
 @dataclass
 class EvalResult:
