@@ -6,10 +6,10 @@ For each article (from :mod:`claimledger.ingest`):
    unless ``any_language`` is set.
 2. **parse** — the shared spaCy pipeline (:mod:`claimledger.parse`), batched with ``nlp.pipe``.
 3. **attribution** — statements with speakers, cues, content and acts (:mod:`claimledger.attribution`).
-4. **framing** — editorializing words, loaded verbs, scare quotes, overstated headlines
+4. **quantities** — figures with qualifier, unit and event (:mod:`claimledger.quantities`).
+5. **framing** — editorializing words, loaded verbs, scare quotes, overstated headlines
    (:mod:`claimledger.framing`).
-5. **claims, quantities, stance** — later stages (PRODUCT.md steps 5–7), each a function of the
-   parse and the statements, added here as they land.
+6. **claims, stance** — later stages (PRODUCT.md steps 5 and 7), added here as they land.
 
 Across the run, :func:`mark_wire_copies` links the same text from two outlets (``duplicate_of``) and
 drops the same text seen twice from one outlet.
@@ -29,6 +29,7 @@ from claimledger import __version__
 from claimledger.attribution import ATTRIBUTION_MODEL, extract_statements
 from claimledger.errors import InputError, NotEnglishError
 from claimledger.framing import find_framing_markers
+from claimledger.quantities import extract_quantities
 from claimledger.language import detect_language
 from claimledger.model import Analyzer, Article, Document
 from claimledger.parse import load_nlp, model_version
@@ -121,6 +122,7 @@ def document_from_parse(article: Article, doc: Doc, analyzer: Analyzer, language
     """Run every document stage on one parsed article."""
     document = Document.from_article(article, analyzer, language)
     document.statements, document.entities = extract_statements(doc, article.title_span)
+    document.quantities = extract_quantities(doc)
     document.framing_markers = find_framing_markers(doc, document.statements, article.title_span)
     return document
 
