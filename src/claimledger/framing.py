@@ -53,7 +53,7 @@ def find_framing_markers(
     """Every framing marker of a parsed document, in text order, one per span and type."""
     markers = (
         _lexicon_markers(doc, title_span)
-        + _scare_quote_markers(doc.text, statements, title_span)
+        + _scare_quote_markers(doc, statements, title_span)
         + _cue_markers(statements, title_span)
         + _headline_markers(statements, framing_lexicon().lemmas)
     )
@@ -94,17 +94,31 @@ def _has_person_subject(verb: Token) -> bool:
     return False
 
 
-def _scare_quote_markers(text: str, statements: list[Statement], title_span) -> list[FramingMarker]:
+def _scare_quote_markers(doc: Doc, statements: list[Statement], title_span) -> list[FramingMarker]:
     """Short quoted phrases outside every statement's content: the outlet's own distance-taking."""
+    text = doc.text
     quoted = [(s.content.start, s.content.end) for s in statements if s.content is not None]
     markers = []
     for quote in find_quotes(text):
-        if not looks_like_scare_quote(text, quote):
+        if not looks_like_scare_quote(text, quote) or not _inside_noun_phrase(doc, quote.start, quote.end):
             continue
         if any(start <= quote.start and quote.end <= end for start, end in quoted):
             continue  # a speaker's own word, quoted ("calling the allegations “fabricated”")
         markers.append(_marker(text, quote.start, quote.end, "scare_quote", title_span))
     return markers
+
+
+def _inside_noun_phrase(doc: Doc, start: int, end: int) -> bool:
+    """A scare quote qualifies a thing ("the so-called “investigation”", "its “independent” laboratory");
+    a quoted phrase after a verb ("expressing “deep concern”") is someone's words, not the outlet's doubt."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and (before.pos_ in {"DET", "ADJ"} or before.lower_ == "so-called")
 
 
 def _cue_markers(statements: list[Statement], title_span) -> list[FramingMarker]:
