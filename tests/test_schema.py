@@ -83,4 +83,5 @@ def test_every_span_is_an_exact_slice(article: tuple[str, str]) -> None:
 def test_empty_article_validates() -> None:
     output = claimledger.analyze("", title="Only a headline").to_dict()
     jsonschema.validate(output, SCHEMA)
-    assert output["statements"] == [] and output["claims"] == [] and output["framing"] == {"markers": []}
+    assert output["statements"] == [] and output["framing"] == {"markers": []}
+    assert [(c["text"], c["central"]) for c in output["claims"]] == [("Only a headline", True)]

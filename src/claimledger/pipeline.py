@@ -7,9 +7,11 @@ For each article (from :mod:`claimledger.ingest`):
 2. **parse** — the shared spaCy pipeline (:mod:`claimledger.parse`), batched with ``nlp.pipe``.
 3. **attribution** — statements with speakers, cues, content and acts (:mod:`claimledger.attribution`).
 4. **quantities** — figures with qualifier, unit and event (:mod:`claimledger.quantities`).
-5. **framing** — editorializing words, loaded verbs, scare quotes, overstated headlines
+5. **claims** — the central claim and the check-worthy sentences, with their quantities
+   (:mod:`claimledger.claims`).
+6. **stance** — each statement's stance toward the central claim (:mod:`claimledger.stance.statements`).
+7. **framing** — editorializing words, loaded verbs, scare quotes, overstated headlines
    (:mod:`claimledger.framing`).
-6. **claims, stance** — later stages (PRODUCT.md steps 5 and 7), added here as they land.
 
 Across the run, :func:`mark_wire_copies` links the same text from two outlets (``duplicate_of``) and
 drops the same text seen twice from one outlet.
@@ -28,8 +30,10 @@ from spacy.tokens import Doc
 from claimledger import __version__
 from claimledger.attribution import ATTRIBUTION_MODEL, extract_statements
 from claimledger.errors import InputError, NotEnglishError
+from claimledger.claims.central import build_claims
 from claimledger.framing import find_framing_markers
 from claimledger.quantities import extract_quantities
+from claimledger.stance.statements import stance
 from claimledger.language import detect_language
 from claimledger.model import Analyzer, Article, Document
 from claimledger.parse import load_nlp, model_version
@@ -123,6 +127,11 @@ def document_from_parse(article: Article, doc: Doc, analyzer: Analyzer, language
     document = Document.from_article(article, analyzer, language)
     document.statements, document.entities = extract_statements(doc, article.title_span)
     document.quantities = extract_quantities(doc)
+    document.claims = build_claims(doc, document.statements, document.quantities, [], article.title_span)
+    central = next((claim for claim in document.claims if claim.central), None)
+    if central is not None:
+        for statement in document.statements:
+            statement.stance = stance(statement, central)
     document.framing_markers = find_framing_markers(doc, document.statements, article.title_span)
     return document
 
