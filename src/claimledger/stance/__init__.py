@@ -1,0 +1,1 @@
+"""Stance: statements toward claims, and articles toward claims (the FNC-1 scheme)."""
