@@ -23,6 +23,7 @@ import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -30,7 +31,8 @@ from spacy.tokens import Doc
 from claimledger import __version__
 from claimledger.attribution import ATTRIBUTION_MODEL, extract_statements
 from claimledger.errors import InputError, NotEnglishError
-from claimledger.claims.central import build_claims
+from claimledger.claims.central import DEFAULT_CLAIM_THRESHOLD, build_claims
+from claimledger.claims.checkworthy import CHECKWORTHY_MODEL, score_sentences
 from claimledger.framing import find_framing_markers
 from claimledger.quantities import extract_quantities
 from claimledger.stance.statements import stance
@@ -43,7 +45,8 @@ BATCH_SIZE = 64
 
 def analyzer_info() -> Analyzer:
     """The package and model versions stamped on every document."""
-    return Analyzer(__version__, {"parser": model_version(load_nlp()), "attribution": ATTRIBUTION_MODEL})
+    models = {"parser": model_version(load_nlp()), "attribution": ATTRIBUTION_MODEL, "checkworthy": CHECKWORTHY_MODEL}
+    return Analyzer(__version__, models)
 
 
 def analyze(text: str, title: str | None = None, **meta: str | None) -> Document:
@@ -72,44 +75,57 @@ def analyze_articles(articles: Iterable[Article], *, any_language: bool = True) 
 
 
 def analyze_inputs(
-    items: Iterable[Article | InputError], *, any_language: bool = False, workers: int = 1
+    items: Iterable[Article | InputError], *, any_language: bool = False, workers: int = 1,
+    claim_threshold: float = DEFAULT_CLAIM_THRESHOLD,
 ) -> Iterator[Document | InputError]:
     """Analyse what ingest yielded, passing its errors through in order; wire copies are marked.
 
     With ``workers > 1``, batches are analysed in that many processes (each loads spaCy once).
     """
     batches = _batches(items, BATCH_SIZE)
+    settings = _Settings(any_language, claim_threshold)
     if workers > 1:
-        results = _parallel_batches(batches, any_language, workers)
+        results = _parallel_batches(batches, settings, workers)
     else:
-        results = (_analyze_batch(batch, any_language) for batch in batches)
+        results = (_analyze_batch(batch, settings) for batch in batches)
     yield from mark_wire_copies(item for batch in results for item in batch)
 
 
 def _parallel_batches(
-    batches: Iterator[list[Article | InputError]], any_language: bool, workers: int
+    batches: Iterator[list[Article | InputError]], settings: _Settings, workers: int
 ) -> Iterator[list[Document | InputError]]:
     """Batches analysed in ``workers`` processes, in order, with at most two batches per worker in flight
     (``Executor.map`` would read the whole input first)."""
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque = deque()
         for batch in batches:
-            pending.append(pool.submit(_analyze_batch, batch, any_language))
+            pending.append(pool.submit(_analyze_batch, batch, settings))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
 
 
-def _analyze_batch(batch: list[Article | InputError], any_language: bool) -> list[Document | InputError]:
+@dataclass(frozen=True)
+class _Settings:
+    """What every batch needs to know, picklable for worker processes."""
+
+    any_language: bool
+    claim_threshold: float
+
+
+def _analyze_batch(batch: list[Article | InputError], settings: _Settings) -> list[Document | InputError]:
     """One batch through language check, parse and the document stages, order kept."""
     nlp = load_nlp()
     analyzer = analyzer_info()
-    checked = [item if isinstance(item, InputError) else _checked_language(item, any_language) for item in batch]
+    checked = [
+        item if isinstance(item, InputError) else _checked_language(item, settings.any_language) for item in batch
+    ]
     articles = [item for item in checked if isinstance(item, tuple)]
     parses = iter(nlp.pipe((article.text for article, _ in articles), batch_size=BATCH_SIZE))
     return [
-        item if isinstance(item, InputError) else document_from_parse(item[0], next(parses), analyzer, item[1])
+        item if isinstance(item, InputError)
+        else document_from_parse(item[0], next(parses), analyzer, item[1], settings.claim_threshold)
         for item in checked
     ]
 
@@ -122,12 +138,18 @@ def _checked_language(article: Article, any_language: bool) -> tuple[Article, st
     return article, language
 
 
-def document_from_parse(article: Article, doc: Doc, analyzer: Analyzer, language: str = "en") -> Document:
+def document_from_parse(
+    article: Article, doc: Doc, analyzer: Analyzer, language: str = "en",
+    claim_threshold: float = DEFAULT_CLAIM_THRESHOLD,
+) -> Document:
     """Run every document stage on one parsed article."""
     document = Document.from_article(article, analyzer, language)
     document.statements, document.entities = extract_statements(doc, article.title_span)
     document.quantities = extract_quantities(doc)
-    document.claims = build_claims(doc, document.statements, document.quantities, [], article.title_span)
+    sentences = [sentence.text.strip() for sentence in doc.sents]
+    document.claims = build_claims(
+        doc, document.statements, document.quantities, score_sentences(sentences), article.title_span, claim_threshold
+    )
     central = next((claim for claim in document.claims if claim.central), None)
     if central is not None:
         for statement in document.statements:

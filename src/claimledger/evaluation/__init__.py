@@ -10,5 +10,6 @@ from claimledger.evaluation.registry import EvalResult, available_evals, registe
 
 # Imported for its side effect: each eval module registers itself with @register_eval.
 from claimledger.evaluation import polnear  # noqa: E402,F401  isort: skip
+from claimledger.evaluation import checkworthy  # noqa: E402,F401  isort: skip
 
 __all__ = ["EvalResult", "available_evals", "register_eval", "run_eval"]
