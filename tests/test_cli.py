@@ -154,3 +154,36 @@ def test_version() -> None:
     from claimledger import __version__
 
     assert claimledger("--version").stdout.strip() == f"claimledger {__version__}"
+
+
+def test_stance_command(article: Path) -> None:
+    result = claimledger("stance", "--claim", "Police detained more than 100 people", str(article), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout)
+    assert row["path"] == str(article)
+    assert row["stance"] in {"agree", "disagree", "discuss", "unrelated"}
+    assert abs(sum(row["probabilities"].values()) - 1.0) < 1e-3
+
+
+def test_predict_checkworthy_writes_clef_format(tmp_path: Path) -> None:
+    debate = tmp_path / "debate.tsv"
+    debate.write_text("1\tMODERATOR\tGood evening.\n2\tSMITH\tUnemployment fell to 4.1 percent last year.\n")
+    out = tmp_path / "scores.tsv"
+    result = claimledger("predict", "checkworthy", str(debate), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    lines = [line.split("\t") for line in out.read_text().splitlines()]
+    assert [number for number, _ in lines] == ["1", "2"]
+    assert float(lines[1][1]) > float(lines[0][1])
+
+
+def test_predict_fnc1_writes_submission_format(tmp_path: Path) -> None:
+    bodies = tmp_path / "bodies.csv"
+    bodies.write_text('Body ID,articleBody\n7,"The ministry denied the report, calling it a hoax."\n')
+    stances = tmp_path / "stances.csv"
+    stances.write_text("Headline,Body ID\nMinistry admits abuse,7\n")
+    out = tmp_path / "predictions.csv"
+    result = claimledger("predict", "fnc1", "--bodies", str(bodies), "--stances", str(stances), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    header, row = out.read_text().splitlines()
+    assert header == "Headline,Body ID,Stance"
+    assert row.rsplit(",", 1)[0] == "Ministry admits abuse,7"

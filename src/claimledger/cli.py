@@ -56,6 +56,9 @@ def analyze(
     any_language: Annotated[bool, typer.Option("--any-language", help="Analyse articles not in English.")] = False,
     workers: Annotated[int, typer.Option(min=1, help="Processes to analyse with.")] = 1,
     max_bytes: Annotated[Optional[int], typer.Option(help="Refuse single-document files larger than this.")] = None,
+    claim_threshold: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="List sentences at least this check-worthy as claims.")
+    ] = 0.5,
 ) -> None:
     """Analyse articles: statements with speakers, cues and acts, as a table, JSON or JSON Lines."""
     from claimledger.ingest import ReadOptions, read_inputs
@@ -65,7 +68,9 @@ def analyze(
     if max_bytes is not None:
         options = ReadOptions(title=options.title, outlet=outlet, published=published, max_bytes=max_bytes)
     rejected: list[InputError] = []
-    results = analyze_inputs(read_inputs(paths, options), any_language=any_language, workers=workers)
+    results = analyze_inputs(
+        read_inputs(paths, options), any_language=any_language, workers=workers, claim_threshold=claim_threshold
+    )
     documents = _with_progress(_reporting_errors(results, rejected))
     _write(documents, output_format)
     if rejected:
@@ -109,6 +114,85 @@ def _write(documents: Iterable, output_format: OutputFormat) -> None:
 def _table_width() -> int | None:
     """The terminal's width, or 100 columns when output goes to a pipe or file."""
     return None if sys.stdout.isatty() else PIPE_WIDTH
+
+
+@app.command("stance")
+def stance_command(
+    paths: Annotated[list[str], typer.Argument(help="Articles: files, folders, URLs, or - for stdin.")],
+    claim: Annotated[str, typer.Option("--claim", help="The claim (or headline) to take a stance toward.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Each article's stance toward a claim: agree, disagree, discuss or unrelated (the FNC-1 scheme)."""
+    from claimledger.ingest import read_inputs
+    from claimledger.stance import article_stances
+
+    rejected: list[InputError] = []
+    articles = list(_reporting_errors(read_inputs(paths), rejected))
+    results = article_stances([(claim, article.text) for article in articles])
+    rows = [
+        {"path": a.path, "title": a.title, "outlet": a.outlet, "stance": label,
+         "probabilities": {k: round(v, 4) for k, v in probabilities.items()}}
+        for a, (label, probabilities) in zip(articles, results, strict=True)
+    ]
+    if output_format is OutputFormat.table:
+        table = Table("article", "stance", "p", title=f"stance toward: {claim}", title_justify="left")
+        for row in rows:
+            table.add_row(row["title"] or row["path"] or "", row["stance"], f"{row['probabilities'][row['stance']]:.2f}")
+        Console(highlight=False, width=_table_width()).print(table)
+    else:
+        separator = "\n" if output_format is OutputFormat.jsonl else None
+        _print_json(rows, separator)
+    if rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _print_json(rows: list[dict], separator: str | None) -> None:
+    """A JSON array, or one object per line when ``separator`` is a newline."""
+    import json
+
+    if separator:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    else:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+predict_app = typer.Typer(help="Predictions in the public datasets' own formats, for scoring elsewhere.")
+app.add_typer(predict_app, name="predict")
+
+
+@predict_app.command("fnc1")
+def predict_fnc1(
+    bodies: Annotated[str, typer.Option("--bodies", help="FNC-1 bodies CSV (Body ID, articleBody).")],
+    stances: Annotated[str, typer.Option("--stances", help="FNC-1 stances CSV (Headline, Body ID[, Stance]).")],
+    out: Annotated[str, typer.Option("--out", help="Where to write Headline,Body ID,Stance.")],
+) -> None:
+    """Article stance for every headline-body pair, in the FNC-1 submission format."""
+    from claimledger.stance import predict_fnc1 as predict
+
+    stderr.print(f"wrote {predict(bodies, stances, out)} predictions to {out}")
+
+
+@predict_app.command("emergent")
+def predict_emergent(
+    path: Annotated[str, typer.Argument(help="Emergent CSV (claimHeadline, articleHeadline, …).")],
+    out: Annotated[str, typer.Option("--out", help="Where to write the CSV with predictedStance added.")],
+) -> None:
+    """Headline stance toward its claim (for, against, observing), added as a column predictedStance."""
+    from claimledger.stance import predict_emergent as predict
+
+    stderr.print(f"wrote {predict(path, out)} rows to {out}")
+
+
+@predict_app.command("checkworthy")
+def predict_checkworthy(
+    path: Annotated[str, typer.Argument(help="CLEF CheckThat! TSV (line, speaker, text[, label]).")],
+    out: Annotated[str, typer.Option("--out", help="Where to write line_number<TAB>score.")],
+) -> None:
+    """Check-worthiness of every line, in the CLEF CheckThat! submission format."""
+    from claimledger.claims.checkworthy import predict_clef_file
+
+    stderr.print(f"wrote {predict_clef_file(path, out)} scores to {out}")
 
 
 @app.command("eval")

@@ -10,6 +10,9 @@ from claimledger.evaluation.registry import EvalResult, available_evals, registe
 
 # Imported for its side effect: each eval module registers itself with @register_eval.
 from claimledger.evaluation import polnear  # noqa: E402,F401  isort: skip
+from claimledger.evaluation import fnc1  # noqa: E402,F401  isort: skip
+from claimledger.evaluation import emergent  # noqa: E402,F401  isort: skip
+from claimledger.evaluation import arc  # noqa: E402,F401  isort: skip
 from claimledger.evaluation import checkworthy  # noqa: E402,F401  isort: skip
 
 __all__ = ["EvalResult", "available_evals", "register_eval", "run_eval"]

@@ -34,6 +34,14 @@ REFUTING = frozenset(
         "bogus", "fiction", "fictional", "invented", "photoshopped", "doctored", "circulating",
     )
 )  # fmt: skip
+# The strongest of them: words that say outright that a claim is untrue.
+DENIAL = frozenset(
+    (
+        "hoax", "hoaxes", "fake", "faked", "false", "falsely", "untrue", "debunk", "debunked", "debunks",
+        "deny", "denies", "denied", "denying", "fabricated", "satire", "satirical", "baseless", "unfounded",
+        "bogus", "photoshopped", "doctored", "myth", "refuted", "refutes", "retracted", "prank", "spoof",
+    )
+)  # fmt: skip
 # Words that report a claim without vouching for it: the cue of `discuss` bodies.
 HEDGING = frozenset(
     (
