@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.attribution.quotes import find_quotes, looks_like_scare_quote
 from claimledger.model import FramingMarker, MarkerType, Statement
+from claimledger.parse import document_text, load_nlp
 
 _PERSON_LIKE = {"PERSON", "ORG", "NORP", "GPE"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -66,11 +67,11 @@ def _lexicon_markers(doc: Doc, title_span: tuple[int, int] | None) -> list[Frami
     markers = []
     for _, start, end in _phrase_matcher(doc.vocab)(doc):
         span = doc[start:end]
-        markers.append(_marker(doc.text, span.start_char, span.end_char, lexicon.phrases[span.text.lower()], title_span))
+        markers.append(_marker(document_text(doc), span.start_char, span.end_char, lexicon.phrases[span.text.lower()], title_span))
     for token in doc:
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.lemmas:
             if _in(title_span, token.idx) or _has_person_subject(token):
-                markers.append(_marker(doc.text, token.idx, token.idx + len(token), lexicon.lemmas[token.lemma_.lower()],
+                markers.append(_marker(document_text(doc), token.idx, token.idx + len(token), lexicon.lemmas[token.lemma_.lower()],
                                        title_span))
     return markers
 
@@ -78,8 +79,6 @@ def _lexicon_markers(doc: Doc, title_span: tuple[int, int] | None) -> list[Frami
 @lru_cache(maxsize=4)
 def _phrase_matcher(vocab) -> PhraseMatcher:
     """One matcher per vocabulary, built once: the phrases tokenized by the same tokenizer."""
-    from claimledger.parse import load_nlp
-
     matcher = PhraseMatcher(vocab, attr="LOWER")
     nlp = load_nlp()
     matcher.add("framing", [nlp.make_doc(phrase) for phrase in framing_lexicon().phrases])
@@ -96,7 +95,7 @@ def _has_person_subject(verb: Token) -> bool:
 
 def _scare_quote_markers(doc: Doc, statements: list[Statement], title_span) -> list[FramingMarker]:
     """Short quoted phrases outside every statement's content: the outlet's own distance-taking."""
-    text = doc.text
+    text = document_text(doc)
     quoted = [(s.content.start, s.content.end) for s in statements if s.content is not None]
     markers = []
     for quote in find_quotes(text):

@@ -33,6 +33,14 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def document_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins the tokens into a new string on every access."""
+    text = doc.user_data.get("claimledger.text")
+    if text is None:
+        text = doc.user_data["claimledger.text"] = doc.text
+    return text
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The installed English pipeline, loaded once per process."""

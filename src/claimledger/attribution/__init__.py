@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from claimledger.attribution.rules import Found, find_statements
 from claimledger.attribution.speakers import SpeakerResolver
 from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement
+from claimledger.parse import document_text
 
 ATTRIBUTION_MODEL = "rules-1"
 
@@ -33,7 +34,7 @@ def extract_statements(doc: Doc, title_span: tuple[int, int] | None = None) -> t
 def _to_statement(
     statement_id: str, found: Found, doc: Doc, resolver: SpeakerResolver, title_span: tuple[int, int] | None
 ) -> Statement:
-    text = doc.text
+    text = document_text(doc)
     speaker = None
     if found.speaker is not None:
         name, entity = resolver.resolve(*found.speaker, found.speaker_token)

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from claimledger.attribution.lexicon import CueSense, cue_sense
 from claimledger.attribution.quotes import Quote, find_quotes, looks_like_scare_quote
 from claimledger.model import StatementKind
+from claimledger.parse import document_text
 
 _CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -66,7 +67,7 @@ class Found:
 
 def find_statements(doc: Doc) -> list[Found]:
     """Every attributed statement of ``doc`` the rules find, in text order."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(document_text(doc))
     in_quote = _tokens_in_quotes(doc, quotes)
     used: set[int] = set()
     found = _direct_statements(doc, quotes, in_quote, used)
@@ -81,11 +82,11 @@ def find_statements(doc: Doc) -> list[Found]:
 def _direct_statements(doc: Doc, quotes: list[Quote], in_quote: list[bool], used: set[int]) -> list[Found]:
     found: list[Found] = []
     for quote in quotes:
-        if looks_like_scare_quote(doc.text, quote):
+        if looks_like_scare_quote(document_text(doc), quote):
             continue
         verb = _cue_after(doc, quote, in_quote) or _cue_before(doc, quote, in_quote)
         if verb is None or verb.i in used:
-            if found and _continues(doc.text, found[-1], quote):
+            if found and _continues(document_text(doc), found[-1], quote):
                 found[-1].content = (found[-1].content or []) + list(quote.fragments)
             continue
         statement = _statement_for_verb(verb, in_quote, used, kind="direct")
@@ -97,8 +98,9 @@ def _direct_statements(doc: Doc, quotes: list[Quote], in_quote: list[bool], used
 
 def _cue_after(doc: Doc, quote: Quote, in_quote: list[bool]) -> Token | None:
     """The reporting verb right after a quote: ``“…,” the minister said``."""
-    inner_end = doc.text[quote.end - 2 : quote.end - 1]
-    following = doc.text[quote.end : quote.end + 3].lstrip(" ")
+    text = document_text(doc)
+    inner_end = text[quote.end - 2 : quote.end - 1]
+    following = text[quote.end : quote.end + 3].lstrip(" ")
     if inner_end == "." and not following[:1].islower():
         return None  # the quote closed its own sentence; what follows is a new one
     for token in _tokens_from(doc, quote.end, _MAX_TAIL_TOKENS):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.model import Entity
+from claimledger.parse import document_text
 
 _ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "ORG", "NORP": "ORG"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -106,7 +107,7 @@ class SpeakerResolver:
         """The name and entity id for the speaker mention ``[start, end)`` with head token ``head``."""
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
-            return self._doc.text[start:end], None
+            return document_text(self._doc)[start:end], None
         person.mentions.append((start, end))
         person.subject_mentions.append(start)
         return person.name, self.entity_id(person)

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimledger.model import Claim, Quantity, Statement
+from claimledger.parse import document_text
 
 DEFAULT_CLAIM_THRESHOLD = 0.5
 # Words that introduce the proposition rather than state it: "denies reports that X" is about X.
@@ -50,10 +51,10 @@ def build_claims(
     central = central_claim_span(doc, statements, title_span)
     claims: list[Claim] = []
     if central is not None:
-        claims.append(_claim(doc.text, central, True, _score_at(central, sentences, scores), quantities))
+        claims.append(_claim(document_text(doc), central, True, _score_at(central, sentences, scores), quantities))
     for (start, end), score in zip(sentences, scores):
         if score >= threshold and start < end and not (central and _overlaps(central, (start, end))):
-            claims.append(_claim(doc.text, (start, end), False, score, quantities))
+            claims.append(_claim(document_text(doc), (start, end), False, score, quantities))
     for number, claim in enumerate(claims, start=1):
         claim.id = f"c{number}"
     return claims
