@@ -14,6 +14,7 @@ from claimledger.model import Document, Statement
 
 FORMATS = ("table", "json", "jsonl")
 _CONTENT_WIDTH = 240  # characters of content shown in the table before "…"
+_FIGURES_SHOWN = 6
 
 
 def write_json(documents: Iterable[Document], out: TextIO) -> int:
@@ -54,7 +55,26 @@ def _header(document: Document) -> Text:
     if details:
         header.append("\n" + " · ".join(details))
     header.append("\n" + " · ".join([d for d in (document.path,) if d] + [f"id {document.id}"]), style="dim")
+    central = next((c for c in document.claims if c.central), None)
+    if central is not None:
+        header.append("\nclaim: ", style="bold")
+        header.append(central.normalized or central.text)
+    if document.quantities:
+        header.append("\nfigures: ", style="bold")
+        header.append("; ".join(_figure(q) for q in document.quantities[:_FIGURES_SHOWN]))
+        if len(document.quantities) > _FIGURES_SHOWN:
+            header.append(f" (+{len(document.quantities) - _FIGURES_SHOWN} more)", style="dim")
+    if document.framing_markers:
+        header.append("\nframing: ", style="bold")
+        header.append(", ".join(f"{m.text} ({m.type.replace('_', ' ')})" for m in document.framing_markers), "yellow")
     return header
+
+
+def _figure(quantity) -> str:
+    """"more than 100 people (detain)"."""
+    unit = f" {quantity.unit}" if quantity.unit and quantity.unit not in {"USD", "EUR", "GBP"} else ""
+    event = f" ({quantity.event})" if quantity.event else ""
+    return f"{quantity.text}{unit}{event}"
 
 
 def statement_table(document: Document) -> Table:
