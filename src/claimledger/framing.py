@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.attribution.quotes import find_quotes, looks_like_scare_quote
 from claimledger.model import FramingMarker, MarkerType, Statement
-from claimledger.parse import document_text, load_nlp
+from claimledger.parse import document_text, load_nlp, token_strings
 
 _PERSON_LIKE = {"PERSON", "ORG", "NORP", "GPE"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -68,10 +68,11 @@ def _lexicon_markers(doc: Doc, title_span: tuple[int, int] | None) -> list[Frami
     for _, start, end in _phrase_matcher(doc.vocab)(doc):
         span = doc[start:end]
         markers.append(_marker(document_text(doc), span.start_char, span.end_char, lexicon.phrases[span.text.lower()], title_span))
-    for token in doc:
-        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.lemmas:
+    for i, (pos, lemma) in enumerate(zip(token_strings(doc, "POS"), token_strings(doc, "LEMMA"))):
+        if pos == "VERB" and lemma.lower() in lexicon.lemmas:
+            token = doc[i]
             if _in(title_span, token.idx) or _has_person_subject(token):
-                markers.append(_marker(document_text(doc), token.idx, token.idx + len(token), lexicon.lemmas[token.lemma_.lower()],
+                markers.append(_marker(document_text(doc), token.idx, token.idx + len(token), lexicon.lemmas[lemma.lower()],
                                        title_span))
     return markers
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -39,6 +40,28 @@ def document_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["claimledger.text"] = doc.text
     return text
+
+
+def token_strings(doc: Doc, attribute: str) -> list[str]:
+    """Per token, a string attribute of the whole doc (``"LOWER"``, ``"LEMMA"``, ``"POS"``), read once.
+
+    Iterating a ``Doc`` builds a Python ``Token`` per token, which costs more than the stages that
+    only look for a few words; they scan these columns and build ``Token``s only where they stop.
+    """
+    key = f"claimledger.{attribute}"
+    values = doc.user_data.get(key)
+    if values is None or len(values) != len(doc):
+        strings = doc.vocab.strings
+        values = doc.user_data[key] = [strings[value] for value in doc.to_array([attribute]).tolist()]
+    return values
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Per token, its character offset in the doc's text (read once, as :func:`token_strings`)."""
+    starts = doc.user_data.get("claimledger.IDX")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["claimledger.IDX"] = doc.to_array([IDX]).tolist()
+    return starts
 
 
 @lru_cache(maxsize=1)

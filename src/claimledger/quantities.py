@@ -67,6 +67,7 @@ from typing import cast
 from spacy.tokens import Doc, Token
 
 from claimledger.model import Bound, Quantity
+from claimledger.parse import token_strings
 
 # Digits as news prints them ("38", "2,000", "1.5"), with an optional glued multiplier ("10k", "3.2bn").
 _DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]*)", re.IGNORECASE)
@@ -203,7 +204,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
 def _possible_starts(doc: Doc, lexicon: QuantityLexicon) -> list[int]:
     """Tokens that may begin a figure — digits, number words, currency symbols, "a" — found in one cheap
     pass, so that the full reading only runs where a number can be."""
-    return [token.i for token in doc if token.text[:1].isdigit() or token.lower_ in lexicon.starters]
+    return [i for i, word in enumerate(token_strings(doc, "LOWER")) if word[:1].isdigit() or word in lexicon.starters]
 
 
 def quantity_interval(quantity: Quantity) -> tuple[float, float]:

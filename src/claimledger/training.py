@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from claimledger.errors import UsageError
 
 # Modules whose import registers a trainer; add yours here.
-TRAINER_MODULES: tuple[str, ...] = ("claimledger.stance.train", "claimledger.claims.checkworthy_training")
+TRAINER_MODULES: tuple[str, ...] = (
+    "claimledger.attribution.training",
+    "claimledger.stance.train",
+    "claimledger.claims.checkworthy_training",
+)
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,12 @@ CASES = [
     ),
     pytest.param(
         "Governor Ramzan Terek said: “Let them find proof.”",
-        [("Governor Ramzan Terek", "Ramzan Terek", "said", "“Let them find proof.”", "assert", "direct")],
+        [("Governor Ramzan Terek", "Ramzan Terek", "said:", "“Let them find proof.”", "assert", "direct")],
         id="direct-cue-before-colon",
     ),
     pytest.param(
         'The governor said: "Let them find proof."',
-        [("The governor", "The governor", "said", '"Let them find proof."', "assert", "direct")],
+        [("The governor", "The governor", "said:", '"Let them find proof."', "assert", "direct")],
         id="direct-straight-quotes",
     ),
     pytest.param(
@@ -206,3 +206,16 @@ def test_headline_statement_is_marked(nlp) -> None:
     text = "Minister denies purge is happening\n\nThe minister spoke on Monday."
     statements, _ = extract_statements(nlp(text), title_span=(0, 34))
     assert [(s.cue.text, s.in_headline) for s in statements] == [("denies", True)]
+
+
+def test_a_headline_content_stops_at_the_headline(nlp) -> None:
+    text = (
+        "Ministry denies that police beat protesters\n\n"
+        "Police beat protesters in the square, witnesses said. The ministry said nothing."
+    )
+    statements, _ = extract_statements(nlp(text), title_span=(0, 43))
+    assert [(s.speaker.text, s.cue.text, s.content.text, s.in_headline) for s in statements] == [
+        ("Ministry", "denies", "that police beat protesters", True),
+        ("witnesses", "said", "Police beat protesters in the square", False),
+        ("The ministry", "said", "nothing", False),
+    ]

@@ -8,33 +8,41 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimledger.attribution.rules import Found, find_statements
+from claimledger.attribution.rules import Found, find_statements, quoting
 from claimledger.attribution.speakers import SpeakerResolver
+from claimledger.attribution.tagger import (
+    MODEL_NAME, AttributionModel, merge_statements, shipped_model, tagged_statements,
+)
 from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement
-from claimledger.parse import document_text
 
-ATTRIBUTION_MODEL = "rules-1"
+ATTRIBUTION_MODEL = MODEL_NAME
 
 
-def extract_statements(doc: Doc, title_span: tuple[int, int] | None = None) -> tuple[list[Statement], list[Entity]]:
+def extract_statements(
+    doc: Doc, title_span: tuple[int, int] | None = None, model: AttributionModel | None = None
+) -> tuple[list[Statement], list[Entity]]:
     """The statements of ``doc`` with resolved speakers, and the document's entities.
 
     Args:
         doc: a spaCy parse (tagger, parser and NER) of the document text.
         title_span: ``[start, end)`` of the headline, so that headline statements are marked.
+        model: the attribution model; the shipped one by default.
     """
+    quoted = quoting(doc)
+    ruled = find_statements(doc, quoted)
+    found = merge_statements(ruled, tagged_statements(doc, quoted, ruled, model or shipped_model()), quoted.text)
     resolver = SpeakerResolver(doc)
     statements = [
-        _to_statement(f"s{number}", found, doc, resolver, title_span)
-        for number, found in enumerate(find_statements(doc), start=1)
+        _to_statement(f"s{number}", statement, doc, quoted.text, resolver, title_span)
+        for number, statement in enumerate(found, start=1)
     ]
     return statements, resolver.entities()
 
 
 def _to_statement(
-    statement_id: str, found: Found, doc: Doc, resolver: SpeakerResolver, title_span: tuple[int, int] | None
+    statement_id: str, found: Found, doc: Doc, text: str, resolver: SpeakerResolver,
+    title_span: tuple[int, int] | None,
 ) -> Statement:
-    text = document_text(doc)
     speaker = None
     if found.speaker is not None:
         name, entity = resolver.resolve(*found.speaker, found.speaker_token)

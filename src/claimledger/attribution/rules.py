@@ -19,12 +19,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from claimledger.attribution.lexicon import CueSense, cue_sense
 from claimledger.attribution.quotes import Quote, find_quotes, looks_like_scare_quote
 from claimledger.model import StatementKind
-from claimledger.parse import document_text
+from claimledger.parse import document_text, token_starts, token_strings
 
 _CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -36,6 +37,7 @@ _OBJECT_ACTS = {"deny", "confirm", "accuse", "question", "challenge"}
 _OBJECT_DEPS = {"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "npadvmod"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _COMMENT_WORDS = {"comment", "say", "elaborate"}
+_REFUSAL_LEMMAS = {"decline", "refuse", "say", "comment"}
 _MAX_TAIL_TOKENS = 14
 _SENTENCE_END = {".", "!", "?"}
 _QUOTE_MARKS = set("“”\"‘’'")
@@ -65,12 +67,32 @@ class Found:
         return max(ends + [f[1] for f in self.content or []])
 
 
-def find_statements(doc: Doc) -> list[Found]:
-    """Every attributed statement of ``doc`` the rules find, in text order."""
-    quotes = find_quotes(document_text(doc))
-    in_quote = _tokens_in_quotes(doc, quotes)
+@dataclass(frozen=True)
+class Quoting:
+    """A doc's text (``Doc.text`` rebuilds it on every access), its direct quotations and, per token,
+    whether the token lies inside one: computed once and shared by the rules and the tagger."""
+
+    text: str
+    quotes: list[Quote]
+    in_quote: list[bool]
+
+
+def quoting(doc: Doc) -> Quoting:
+    """The :class:`Quoting` of ``doc``."""
+    text = document_text(doc)
+    quotes = find_quotes(text)
+    return Quoting(text, quotes, tokens_in_quotes(doc, quotes))
+
+
+def find_statements(doc: Doc, quoted: Quoting | None = None) -> list[Found]:
+    """Every attributed statement of ``doc`` the rules find, in text order.
+
+    ``quoted`` is the doc's :func:`quoting`, when the caller has it already.
+    """
+    quoted = quoted or quoting(doc)
+    in_quote = quoted.in_quote
     used: set[int] = set()
-    found = _direct_statements(doc, quotes, in_quote, used)
+    found = _direct_statements(doc, quoted, used)
     found += _according_to_statements(doc, in_quote, used)
     found += _indirect_statements(doc, in_quote, used)
     return sorted(found, key=lambda f: (f.start, f.cue[0]))
@@ -79,14 +101,15 @@ def find_statements(doc: Doc) -> list[Found]:
 # --- direct quotes ---------------------------------------------------------------------------
 
 
-def _direct_statements(doc: Doc, quotes: list[Quote], in_quote: list[bool], used: set[int]) -> list[Found]:
+def _direct_statements(doc: Doc, quoted: Quoting, used: set[int]) -> list[Found]:
     found: list[Found] = []
-    for quote in quotes:
-        if looks_like_scare_quote(document_text(doc), quote):
+    in_quote = quoted.in_quote
+    for quote in quoted.quotes:
+        if looks_like_scare_quote(quoted.text, quote):
             continue
-        verb = _cue_after(doc, quote, in_quote) or _cue_before(doc, quote, in_quote)
+        verb = _cue_after(doc, quoted.text, quote, in_quote) or _cue_before(doc, quote, in_quote)
         if verb is None or verb.i in used:
-            if found and _continues(document_text(doc), found[-1], quote):
+            if found and _continues(quoted.text, found[-1], quote):
                 found[-1].content = (found[-1].content or []) + list(quote.fragments)
             continue
         statement = _statement_for_verb(verb, in_quote, used, kind="direct")
@@ -96,9 +119,8 @@ def _direct_statements(doc: Doc, quotes: list[Quote], in_quote: list[bool], used
     return found
 
 
-def _cue_after(doc: Doc, quote: Quote, in_quote: list[bool]) -> Token | None:
+def _cue_after(doc: Doc, text: str, quote: Quote, in_quote: list[bool]) -> Token | None:
     """The reporting verb right after a quote: ``“…,” the minister said``."""
-    text = document_text(doc)
     inner_end = text[quote.end - 2 : quote.end - 1]
     following = text[quote.end : quote.end + 3].lstrip(" ")
     if inner_end == "." and not following[:1].islower():
@@ -138,9 +160,10 @@ def _continues(text: str, previous: Found, quote: Quote) -> bool:
 
 def _according_to_statements(doc: Doc, in_quote: list[bool], used: set[int]) -> list[Found]:
     found = []
-    for token in doc:
-        if token.lower_ != "according" or in_quote[token.i] or token.i + 1 >= len(doc):
+    for i, word in enumerate(token_strings(doc, "LOWER")):
+        if word != "according" or in_quote[i] or i + 1 >= len(doc):
             continue
+        token = doc[i]
         to = doc[token.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if to.lower_ != "to" or source is None:
@@ -177,7 +200,7 @@ def _clause_around(doc: Doc, sentence, phrase_start: int, phrase_end: int) -> li
 
 def _indirect_statements(doc: Doc, in_quote: list[bool], used: set[int]) -> list[Found]:
     found = []
-    for token in doc:
+    for token in _possible_cues(doc):
         if token.i in used or in_quote[token.i]:
             continue
         refusal = _refusal(token)
@@ -223,6 +246,16 @@ def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | No
         return None
     tokens = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
     return _trimmed(_same_paragraph(tokens, verb))
+
+
+def _possible_cues(doc: Doc) -> list[Token]:
+    """The tokens that may be reporting verbs or refusals: verbs of the lexicon, and the words of
+    "declined to comment", "would not say"."""
+    lemmas, tags = token_strings(doc, "LEMMA"), token_strings(doc, "POS")
+    return [
+        doc[i] for i, (lemma, pos) in enumerate(zip(lemmas, tags))
+        if lemma in _REFUSAL_LEMMAS or (pos == "VERB" and cue_sense(lemma) is not None)
+    ]
 
 
 def _refusal(token: Token) -> Found | None:
@@ -350,18 +383,18 @@ def _without_trailing_date(phrase: list[Token], head: Token) -> list[Token]:
 def _same_paragraph(tokens: list[Token], anchor: Token) -> list[Token]:
     """The tokens in ``anchor``'s paragraph: a headline has no full stop, and the parser may run it
     into the first paragraph."""
-    paragraphs = _paragraph_numbers(anchor.doc)
+    paragraphs = paragraph_numbers(anchor.doc)
     return [t for t in tokens if paragraphs[t.i] == paragraphs[anchor.i]]
 
 
-def _paragraph_numbers(doc: Doc) -> list[int]:
+def paragraph_numbers(doc: Doc) -> list[int]:
     """For each token, the number of line breaks before it (cached on the doc)."""
     numbers = doc.user_data.get("claimledger.paragraphs")
     if numbers is None or len(numbers) != len(doc):
         numbers, count = [], 0
-        for token in doc:
+        for i, space in enumerate(doc.to_array([IS_SPACE]).tolist()):
             numbers.append(count)
-            count += "\n" in token.text
+            count += bool(space) and "\n" in doc[i].text
         doc.user_data["claimledger.paragraphs"] = numbers
     return numbers
 
@@ -386,10 +419,7 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
 
 def _first_token_at(doc: Doc, offset: int) -> int:
     """Index of the first token starting at or after character ``offset``."""
-    starts = doc.user_data.get("claimledger.token_starts")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["claimledger.token_starts"] = [t.idx for t in doc]
-    return bisect_left(starts, offset)
+    return bisect_left(token_starts(doc), offset)
 
 
 def _tokens_from(doc: Doc, offset: int, limit: int):
@@ -414,14 +444,13 @@ def _tokens_before(doc: Doc, offset: int):
         yield token
 
 
-def _tokens_in_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:
+def tokens_in_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:
     """For each token, whether it lies inside a quotation (its marks included)."""
     inside = [False] * len(doc)
-    fragments = sorted(f for q in quotes for f in q.fragments)
-    index = 0
-    for token in doc:
-        while index < len(fragments) and fragments[index][1] <= token.idx:
-            index += 1
-        if index < len(fragments) and fragments[index][0] <= token.idx < fragments[index][1]:
-            inside[token.i] = True
+    if not quotes:
+        return inside
+    starts = token_starts(doc)
+    for start, end in (f for q in quotes for f in q.fragments):
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            inside[i] = True
     return inside

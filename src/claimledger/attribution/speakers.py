@@ -279,5 +279,6 @@ def _same_person(name: str, known: str) -> bool:
 
 def _is_abbreviation(short: str, long: str) -> bool:
     """"CRM" for "Civic Rights Monitor"."""
-    initials = "".join(word[0] for word in long.split() if word[:1].isupper())
-    return short.isupper() and len(short) >= 2 and short == initials
+    if len(short) < 2 or not short.isupper():
+        return False  # the cheap test first: it runs for every pair of names in a document
+    return short == "".join(word[0] for word in long.split() if word[:1].isupper())

@@ -15,12 +15,8 @@ A statement that reports nothing (declined to comment) is neutral.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import snowballstemmer
-
 from claimledger.model import Claim, Stance, Statement
-from claimledger.stance.text import NEGATION, content_tokens, tokens
+from claimledger.stance.text import NEGATION, stemmed_tokens, tokens
 
 RELATED_COVERAGE = 0.34  # share of the claim's words the content must repeat to be about it
 _AGAINST = {"deny", "question", "challenge"}
@@ -68,9 +64,4 @@ def _negations(text: str) -> int:
 
 
 def _stems(text: str) -> frozenset[str]:
-    return frozenset(_stemmer().stemWords(content_tokens(text)))
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    return snowballstemmer.stemmer("english")
+    return frozenset(stemmed_tokens(text))

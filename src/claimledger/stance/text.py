@@ -8,7 +8,9 @@ sentences by similarity to the headline (no parser: stance inference must run at
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -74,6 +76,23 @@ def tokens(text: str) -> list[str]:
 def content_tokens(text: str) -> list[str]:
     """:func:`tokens` without English stop words (negations are stop words too and drop out here)."""
     return [token for token in tokens(text) if token not in STOP_WORDS]
+
+
+def stemmed_tokens(text: str) -> list[str]:
+    """:func:`content_tokens`, Snowball-stemmed: "detained", "detains" and "detaining" are one word."""
+    return [_stem(token) for token in content_tokens(text)]
+
+
+# News vocabulary repeats: a cache makes stemming nearly free, where the pure-Python Snowball
+# stemmer was a sixth of the time `analyze` spends after the parse.
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
 
 
 def sentences(text: str) -> list[str]:

@@ -1,0 +1,170 @@
+"""The learned attribution pass: a linear-chain CRF over whole documents, merged with the rules.
+
+The shipped model ``crf-1`` lives in ``claimledger/attribution/models/`` as three files: the CRF
+(``crf-1.crfsuite``), the cue rates of lemmas it was trained with (``crf-1.cue-rates.tsv``, a
+feature input) and its card (``crf-1.json``: training command, data digest, dev scores, date).
+``claimledger train attribution`` rebuilds all three (:mod:`claimledger.attribution.training`).
+
+The rules run first and their spans are features of the CRF; the two passes' statements are then
+merged (:func:`merge_statements`).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc
+
+from claimledger.attribution.features import DocumentFeatures, RuleSpans, document_features, rule_labels
+from claimledger.attribution.linking import link_statements
+from claimledger.attribution.rules import Found, Quoting, paragraph_numbers
+from claimledger.attribution.tagging import CONTENT, CUE, SOURCE, decode_tags
+from claimledger.errors import ModelNotFoundError
+
+MODEL_NAME = "crf-1"
+MODELS_FOLDER = Path(__file__).parent / "models"
+# Rule statements (by cue lemma) that win over tagged statements they overlap: see merge_statements.
+_RULES_FIRST = frozenset({"according to", "decline to comment"})
+
+
+@dataclass(frozen=True)
+class ModelFiles:
+    """Where the files of one attribution model are."""
+
+    crf: Path
+    cue_rates: Path
+    card: Path
+
+    @classmethod
+    def named(cls, folder: Path, name: str) -> "ModelFiles":
+        """The files of model ``name`` in ``folder``."""
+        return cls(folder / f"{name}.crfsuite", folder / f"{name}.cue-rates.tsv", folder / f"{name}.json")
+
+
+@dataclass
+class AttributionModel:
+    """A trained CRF and the cue rates its features were computed with."""
+
+    tagger: pycrfsuite.Tagger
+    cue_rates: dict[str, float]
+
+    @classmethod
+    def load(cls, files: ModelFiles) -> "AttributionModel":
+        """Open the model's files; a missing file raises :class:`ModelNotFoundError`."""
+        for path in (files.crf, files.cue_rates):
+            if not path.is_file():
+                raise ModelNotFoundError(f"attribution model file missing: {path} (run `claimledger train attribution`)")
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(files.crf))
+        return cls(tagger, read_cue_rates(files.cue_rates))
+
+
+def shipped_files(name: str = MODEL_NAME) -> ModelFiles:
+    """The files of the model shipped in the package."""
+    return ModelFiles.named(MODELS_FOLDER, name)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> AttributionModel:
+    """The shipped model, loaded once per process (:func:`shipped_model.cache_clear` after retraining)."""
+    return AttributionModel.load(shipped_files())
+
+
+def read_cue_rates(path: Path) -> dict[str, float]:
+    """``lemma<TAB>rate`` lines -> {lemma: rate}."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {lemma: float(rate) for lemma, rate in csv.reader(handle, delimiter="\t")}
+
+
+def write_cue_rates(path: Path, rates: dict[str, float]) -> None:
+    """Write cue rates as ``lemma<TAB>rate`` lines, sorted by lemma."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter="\t", lineterminator="\n").writerows(sorted(rates.items()))
+
+
+def rule_spans(ruled: list[Found]) -> RuleSpans:
+    """The spans of rule-found statements as (type, character fragments)."""
+    spans: RuleSpans = []
+    for found in ruled:
+        if found.speaker is not None:
+            spans.append((SOURCE, [found.speaker]))
+        spans.append((CUE, [found.cue]))
+        if found.content:
+            spans.append((CONTENT, list(found.content)))
+    return spans
+
+
+def sequence_features(doc: Doc, quoted: Quoting, ruled: list[Found], cue_rates: dict[str, float]) -> DocumentFeatures:
+    """The CRF's input for ``doc``: the same at training and at tagging time."""
+    labels = rule_labels(doc, rule_spans(ruled))
+    return document_features(doc, quoted.in_quote, paragraph_numbers(doc), labels, cue_rates)
+
+
+def tagged_statements(doc: Doc, quoted: Quoting, ruled: list[Found], model: AttributionModel) -> list[Found]:
+    """The statements the CRF finds in ``doc`` (rules' statements ``ruled`` are features)."""
+    sequence = sequence_features(doc, quoted, ruled, model.cue_rates)
+    if not sequence.tokens:
+        return []
+    tags = model.tagger.tag(sequence.features)
+    paragraphs = paragraph_numbers(doc)
+    return link_statements(doc, decode_tags(tags, sequence.tokens, paragraphs, quoted.in_quote), quoted.in_quote, paragraphs)
+
+
+def merge_statements(ruled: list[Found], tagged: list[Found], text: str) -> list[Found]:
+    """The statements of both passes, the more exact one winning where they overlap (measured on
+    PolNeAR dev; statements overlap when their cues or contents do).
+
+    The CRF wins in general, direct quotes included: it has learnt the rules' spans as features and
+    PolNeAR's boundaries besides. The rules win for "according to", refusals and quotes that run
+    over paragraphs (the quote pairing sees the whole quote, the tagger often its last paragraph
+    only), and against a tagged statement without a speaker that reads a rule statement's cue as
+    content ("The minister rejected the findings, saying …" taken as what "saying" reports), and
+    against a tagged statement that lost the content the rules found for the same cue.
+    """
+    first = [found for found in ruled if _rules_know_better(found, text)]
+    others = [found for found in ruled if not _rules_know_better(found, text)]
+    second = [found for found in _not_overlapping(tagged, first) if not _misreads(found, ruled)]
+    rest = _not_overlapping(others, first + second)
+    return sorted(first + second + rest, key=lambda f: (f.start, f.cue[0]))
+
+
+def _rules_know_better(found: Found, text: str) -> bool:
+    if found.cue_lemma in _RULES_FIRST:
+        return True
+    fragments = found.content or []
+    # A quote over paragraphs: fragments separated by nothing but paragraph breaks.
+    return len(fragments) > 1 and all(
+        not text[end:start].strip() and "\n" in text[end:start] for (_, end), (start, _) in zip(fragments, fragments[1:])
+    )
+
+
+def _misreads(tagged: Found, ruled: list[Found]) -> bool:
+    """A tagged statement without a speaker that reads a rule statement's cue as content, or one
+    without content where the rules found the content of the same cue (headlines, which PolNeAR's
+    articles lack, are where the tagger loses content most)."""
+    return any(
+        (tagged.speaker is None and found.speaker is not None and not _overlap(tagged.cue, found.cue)
+         and _overlapping(tagged, found))
+        or (tagged.content is None and found.content is not None and _overlap(tagged.cue, found.cue))
+        for found in ruled
+    )
+
+
+def _not_overlapping(candidates: list[Found], kept: list[Found]) -> list[Found]:
+    return [found for found in candidates if not any(_overlapping(found, other) for other in kept)]
+
+
+def _overlapping(first: Found, second: Found) -> bool:
+    return any(_overlap(a, b) for a in _cue_and_content(first) for b in _cue_and_content(second))
+
+
+def _cue_and_content(found: Found) -> list[tuple[int, int]]:
+    return [found.cue, *(found.content or [])]
+
+
+def _overlap(first: tuple[int, int], second: tuple[int, int]) -> bool:
+    return first[0] < second[1] and second[0] < first[1]

@@ -1,0 +1,351 @@
+"""The learned attribution pass: features, labels to spans and back, linking, the shipped model, training.
+
+Sentences are invented; expected spans are exact.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimledger.attribution import extract_statements
+from claimledger.attribution.features import document_features, rule_labels
+from claimledger.attribution.lexicon import CueSense
+from claimledger.attribution.linking import link_statements
+from claimledger.attribution.rules import Found, find_statements, paragraph_numbers, quoting
+from claimledger.attribution.tagger import (
+    AttributionModel, ModelFiles, merge_statements, read_cue_rates, rule_spans, sequence_features, shipped_files,
+    shipped_model, tagged_statements,
+)
+from claimledger.attribution.tagging import CONTINUE_CONTENT, decode_tags, encode_tags
+from claimledger.attribution.training import TrainingArticle, brat_data_lines, gold_spans, train_crf
+from claimledger.evaluation.brat import parse_brat
+
+MAX_MODEL_BYTES = 20 * 1024 * 1024
+
+
+def spans_of(text: str, phrase: str, occurrence: int = 0) -> tuple[int, int]:
+    """``[start, end)`` of the ``occurrence``-th ``phrase`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return start, start + len(phrase)
+
+
+def features_by_word(nlp, text: str) -> dict[str, list[str]]:
+    doc = nlp(text)
+    quoted = quoting(doc)
+    sequence = document_features(doc, quoted.in_quote, paragraph_numbers(doc), ["O"] * len(doc), {"think": 0.6})
+    return {doc[i].text: features for i, features in zip(sequence.tokens, sequence.features)}
+
+
+# --- features --------------------------------------------------------------------------------
+
+
+def test_features_describe_the_word_and_its_place_under_the_cue(nlp) -> None:
+    features = features_by_word(nlp, "The minister said that the report was false.")
+    assert {"w=said", "l=say", "p=VERB", "act=assert"} <= set(features["said"])
+    assert "anc|side=nsubj|L" in features["minister"]  # who said it
+    assert "anc|side=ccomp|R" in features["report"]  # part of what was said
+    assert "starts=ccomp|cue" in features["that"]  # the reported clause starts here
+    assert "ends=ccomp|cue" in features["false"]
+    assert "-1w=said" in features["that"] and "+1w=the" in features["that"]
+
+
+def test_learned_cue_rates_make_words_outside_the_lexicon_cue_like(nlp) -> None:
+    features = features_by_word(nlp, "Voters think the economy is weak.")
+    assert "act=cue>50%" in features["think"]
+    assert "anc|side=ccomp|R" in features["economy"]
+
+
+def test_features_mark_quotes_and_paragraph_starts(nlp) -> None:
+    features = features_by_word(nlp, "He spoke.\n\n“We will win,” he said.")
+    assert "quote=open" in features["“"] and "quote=close" in features["”"]
+    assert "quote=in" in features["win"] and "quote=out" in features["spoke"]
+    assert "para_start" in features["“"] and "para_start" not in features["win"]
+
+
+def test_space_tokens_are_not_tagged(nlp) -> None:
+    doc = nlp("One paragraph.\n\nAnother one.")
+    sequence = document_features(doc, [False] * len(doc), paragraph_numbers(doc), ["O"] * len(doc), {})
+    assert [doc[i].text for i in sequence.tokens] == ["One", "paragraph", ".", "Another", "one", "."]
+
+
+def test_rule_labels_follow_the_rule_spans(nlp) -> None:
+    doc = nlp("The minister said that the report was false.")
+    labels = rule_labels(doc, rule_spans(find_statements(doc)))
+    assert labels == ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT",
+                      "I-CONTENT", "O"]
+
+
+# --- labels <-> spans ------------------------------------------------------------------------
+
+
+def round_trip(nlp, text: str, spans: list[tuple[str, list[tuple[int, int]]]]):
+    doc = nlp(text)
+    tokens = [t.i for t in doc if not t.is_space]
+    tags = encode_tags(doc, tokens, spans)
+    decoded = decode_tags(tags, tokens, paragraph_numbers(doc), quoting(doc).in_quote)
+    return doc, tags, [(s.type, s.char_fragments(doc)) for s in decoded]
+
+
+def test_an_indirect_statement_encodes_and_decodes_exactly(nlp) -> None:
+    text = "The minister said that the report was false."
+    spans = [("SOURCE", [spans_of(text, "The minister")]), ("CUE", [spans_of(text, "said")]),
+             ("CONTENT", [spans_of(text, "that the report was false")])]
+    _, tags, decoded = round_trip(nlp, text, spans)
+    assert tags == ["B-SOURCE", "I-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", "I-CONTENT", "I-CONTENT",
+                    "L-CONTENT", "O"]
+    assert decoded == spans
+
+
+def test_an_interrupted_quote_continues_its_content(nlp) -> None:
+    text = "“First part,” he said. “Second part.”"
+    content = [spans_of(text, "“First part,”"), spans_of(text, "“Second part.”")]
+    spans = [("CONTENT", content), ("SOURCE", [spans_of(text, "he")]), ("CUE", [spans_of(text, "said")])]
+    doc, tags, decoded = round_trip(nlp, text, spans)
+    assert tags[[t.text for t in doc].index("“", 1)] == CONTINUE_CONTENT
+    assert sorted(decoded) == sorted(spans)
+
+
+def test_a_quote_over_paragraphs_is_one_content_with_a_fragment_per_paragraph(nlp) -> None:
+    text = "“We have heard it before.\n\n“So respect our institutions,” the diplomat finished."
+    content = [spans_of(text, "“We have heard it before."), spans_of(text, "“So respect our institutions,”")]
+    spans = [("CONTENT", content), ("SOURCE", [spans_of(text, "the diplomat")]), ("CUE", [spans_of(text, "finished")])]
+    _, tags, decoded = round_trip(nlp, text, spans)
+    assert CONTINUE_CONTENT not in tags  # adjacent across the break: the content simply runs on
+    assert sorted(decoded) == sorted(spans)
+
+
+def test_stray_inside_labels_start_a_span() -> None:
+    paragraphs = [0, 0, 0, 0]
+    decoded = decode_tags(["I-CUE", "O", "C-CONTENT", "I-CONTENT"], [0, 1, 2, 3], paragraphs, [False] * 4)
+    assert [(s.type, s.fragments) for s in decoded] == [("CUE", [[0]]), ("CONTENT", [[2, 3]])]
+
+
+@pytest.mark.parametrize(
+    "in_quote, expected",
+    [
+        pytest.param([False] * 4, [("CONTENT", [[0, 1]]), ("CONTENT", [[2, 3]])], id="indirect-ends-at-the-break"),
+        pytest.param([True] * 4, [("CONTENT", [[0, 1], [2, 3]])], id="quote-runs-on-over-the-break"),
+    ],
+)
+def test_only_a_quotation_runs_on_over_a_paragraph_break(in_quote: list[bool], expected: list[tuple]) -> None:
+    tags = ["B-CONTENT", "I-CONTENT", "I-CONTENT", "L-CONTENT"]
+    decoded = decode_tags(tags, [0, 1, 2, 3], [0, 0, 1, 1], in_quote)
+    assert [(s.type, s.fragments) for s in decoded] == expected
+
+
+def test_a_last_content_label_closes_the_fragment_and_a_continuation_reopens_it() -> None:
+    tags = ["B-CONTENT", "L-CONTENT", "B-SOURCE", "B-CUE", "C-CONTENT", "L-CONTENT", "I-CONTENT"]
+    decoded = decode_tags(tags, list(range(7)), [0] * 7, [False] * 7)
+    assert [(s.type, s.fragments) for s in decoded] == [
+        ("CONTENT", [[0, 1], [4, 5]]), ("SOURCE", [[2]]), ("CUE", [[3]]), ("CONTENT", [[6]]),
+    ]
+
+
+# --- linking ---------------------------------------------------------------------------------
+
+
+def linked(nlp, text: str, spans: list[tuple[str, list[tuple[int, int]]]]) -> list[tuple]:
+    doc = nlp(text)
+    tokens = [t.i for t in doc if not t.is_space]
+    paragraphs = paragraph_numbers(doc)
+    in_quote = quoting(doc).in_quote
+    decoded = decode_tags(encode_tags(doc, tokens, spans), tokens, paragraphs, in_quote)
+    found = link_statements(doc, decoded, in_quote, paragraphs)
+    return [
+        (text[slice(*f.speaker)] if f.speaker else None, text[slice(*f.cue)],
+         [text[s:e] for s, e in f.content] if f.content else None, f.sense.act, f.kind)
+        for f in found
+    ]
+
+
+def test_each_cue_gets_its_own_source_and_content(nlp) -> None:
+    text = "The minister denied the report, but the agency confirmed that fish had died."
+    spans = [("SOURCE", [spans_of(text, "The minister")]), ("CUE", [spans_of(text, "denied")]),
+             ("CONTENT", [spans_of(text, "the report")]), ("SOURCE", [spans_of(text, "the agency")]),
+             ("CUE", [spans_of(text, "confirmed")]), ("CONTENT", [spans_of(text, "that fish had died")])]
+    assert linked(nlp, text, spans) == [
+        ("The minister", "denied", ["the report"], "deny", "indirect"),
+        ("the agency", "confirmed", ["that fish had died"], "confirm", "indirect"),
+    ]
+
+
+def test_a_discontinuous_quote_links_as_one_direct_statement(nlp) -> None:
+    text = "“First part,” he said. “Second part.”"
+    spans = [("CONTENT", [spans_of(text, "“First part,”"), spans_of(text, "“Second part.”")]),
+             ("SOURCE", [spans_of(text, "he")]), ("CUE", [spans_of(text, "said")])]
+    assert linked(nlp, text, spans) == [("he", "said", ["“First part,”", "“Second part.”"], "assert", "direct")]
+
+
+def test_cues_outside_the_lexicon_are_other_unless_they_quote(nlp) -> None:
+    text = "Voters think the economy is weak. “Go home,” the coach yelled."
+    spans = [("SOURCE", [spans_of(text, "Voters")]), ("CUE", [spans_of(text, "think")]),
+             ("CONTENT", [spans_of(text, "the economy is weak")]), ("CONTENT", [spans_of(text, "“Go home,”")]),
+             ("SOURCE", [spans_of(text, "the coach")]), ("CUE", [spans_of(text, "yelled")])]
+    assert linked(nlp, text, spans) == [
+        ("Voters", "think", ["the economy is weak"], "other", "indirect"),
+        ("the coach", "yelled", ["“Go home,”"], "assert", "direct"),
+    ]
+
+
+def test_according_to_is_a_report(nlp) -> None:
+    text = "More fish died, according to the agency."
+    spans = [("CONTENT", [spans_of(text, "More fish died")]), ("CUE", [spans_of(text, "according to")]),
+             ("SOURCE", [spans_of(text, "the agency")])]
+    assert linked(nlp, text, spans) == [("the agency", "according to", ["More fish died"], "report", "indirect")]
+
+
+# --- merging with the rules ------------------------------------------------------------------
+
+
+TEXT = "x" * 100
+
+
+def found(
+    cue: tuple[int, int], content: tuple[int, int] | None, lemma: str = "say", speaker: tuple[int, int] | None = None
+) -> Found:
+    return Found("indirect", cue, lemma, CueSense("assert", "neutral"), speaker, None, [content] if content else None)
+
+
+@pytest.mark.parametrize("lemma", ["according to", "decline to comment"])
+def test_a_tagged_statement_overlapping_an_according_to_or_refusal_statement_gives_way(lemma: str) -> None:
+    rule = found((10, 22), (23, 60), lemma=lemma)
+    overlapping = found((30, 34), (35, 50))
+    separate = found((70, 74), (75, 90))
+    assert merge_statements([rule], [overlapping, separate], TEXT) == [rule, separate]
+
+
+def test_a_tagged_statement_replaces_an_overlapping_rule_statement_of_other_kinds() -> None:
+    rule = found((10, 14), (15, 60))
+    tagged = found((10, 14), (15, 40))
+    elsewhere = found((70, 74), (75, 90))
+    assert merge_statements([rule, elsewhere], [tagged], TEXT) == [tagged, elsewhere]
+
+
+def test_a_quote_over_paragraphs_found_by_the_rules_wins() -> None:
+    text = "“One.\n\n“Two,” he said."
+    rule = Found("direct", (17, 21), "say", CueSense("assert", "neutral"), (14, 16), None, [(0, 5), (7, 13)])
+    tagged = found((17, 21), (7, 13))
+    assert merge_statements([rule], [tagged], text) == [rule]
+
+
+def test_a_speakerless_tagged_statement_does_not_swallow_a_rule_statement() -> None:
+    rejected = found((13, 21), (22, 34), lemma="reject", speaker=(0, 12))
+    saying = found((36, 42), (43, 60), speaker=(0, 12))
+    misread = found((36, 42), (0, 34))
+    assert merge_statements([rejected, saying], [misread], TEXT) == [rejected, saying]
+
+
+# --- the shipped model -----------------------------------------------------------------------
+
+
+def test_the_shipped_model_loads_and_is_small() -> None:
+    files = shipped_files()
+    assert files.crf.stat().st_size < MAX_MODEL_BYTES
+    model = shipped_model()
+    assert set(model.tagger.labels()) >= {"O", "B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT", CONTINUE_CONTENT}
+    assert read_cue_rates(files.cue_rates) == model.cue_rates and model.cue_rates["say"] > 0.5
+
+
+def test_the_model_card_says_how_to_rebuild_it_and_what_it_scored() -> None:
+    card = json.loads(shipped_files().card.read_text(encoding="utf-8"))
+    assert card["name"] == "crf-1" and card["command"] == "claimledger train attribution"
+    assert card["data"]["polnear"] == ["train"] and card["data"]["digest"].startswith("sha256:")
+    assert {"source_exact_f1", "cue_exact_f1", "content_exact_f1"} <= set(card["dev_scores"])
+
+
+def test_the_shipped_model_finds_a_statement_the_rules_miss(nlp) -> None:
+    text = "Most voters believe the economy is getting worse."
+    doc = nlp(text)
+    quoted = quoting(doc)
+    assert find_statements(doc, quoted) == []
+    statements = tagged_statements(doc, quoted, [], shipped_model())
+    assert [(text[slice(*s.cue)], text[slice(*s.speaker)]) for s in statements] == [("believe", "Most voters")]
+
+
+# --- training --------------------------------------------------------------------------------
+
+TINY_CORPUS = [
+    "The minister said that the report was false.",
+    "“We will win,” the coach said.",
+    "Analysts believe the market will fall.",
+    "The agency confirmed that fish had died.",
+    "Rain fell on the city all day.",
+]
+
+
+def tiny_articles(nlp) -> tuple[list[TrainingArticle], list]:
+    ann = [
+        {"SOURCE": "The minister", "CUE": "said", "CONTENT": "that the report was false"},
+        {"SOURCE": "the coach", "CUE": "said", "CONTENT": "“We will win,”"},
+        {"SOURCE": "Analysts", "CUE": "believe", "CONTENT": "the market will fall"},
+        {"SOURCE": "The agency", "CUE": "confirmed", "CONTENT": "that fish had died"},
+        {},
+    ]
+    articles = [
+        TrainingArticle(Path(f"tiny-{n}.txt"), Path(f"tiny-{n}.ann"), text, [(t, [spans_of(text, phrase)]) for t, phrase in spans.items()])
+        for n, (text, spans) in enumerate(zip(TINY_CORPUS, ann))
+    ]
+    return articles, [nlp(text) for text in TINY_CORPUS]
+
+
+def test_training_on_a_tiny_corpus_writes_a_model_that_tags(nlp, tmp_path) -> None:
+    articles, docs = tiny_articles(nlp)
+    files = ModelFiles.named(tmp_path, "tiny")
+    trained = train_crf(articles * 4, docs * 4, files, {"c1": 0.0, "c2": 0.01, "max_iterations": 50})
+    assert files.crf.is_file() and files.cue_rates.is_file() and trained.features > 0
+    model = AttributionModel.load(files)
+    doc = docs[0]
+    quoted = quoting(doc)
+    features = sequence_features(doc, quoted, find_statements(doc, quoted), model.cue_rates).features
+    assert model.tagger.tag(features) == encode_tags(doc, [t.i for t in doc], articles[0].spans)
+    statements, _ = extract_statements(doc, model=model)
+    assert [(s.speaker.text, s.cue.text, s.content.text) for s in statements] == [
+        ("The minister", "said", "that the report was false")
+    ]
+
+
+def test_brat_span_texts_with_line_breaks_do_not_break_parsing() -> None:
+    ann = "T1\tSource 0 3\tHe\nT2\tContent 10 20;22 30\tfirst line\n\nThe second line\nE1\tAttribution:T2 Source:T1 Content:T2\n"
+    spans = gold_spans(parse_brat(brat_data_lines(ann)))
+    assert spans == [("SOURCE", [(0, 3)]), ("CONTENT", [(10, 20), (22, 30)])]
+
+
+@pytest.fixture
+def slow_run(request) -> None:
+    """Skip unless slow tests were asked for: the default run does not deselect them by itself."""
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("full training (about 15 minutes) runs only with `pytest -m slow`")
+
+
+@pytest.mark.slow
+@pytest.mark.evaldata
+def test_full_training_reproduces_the_shipped_scores(slow_run, tmp_path) -> None:
+    """`claimledger train attribution` without touching the package: train into tmp_path, score on dev."""
+    from claimledger.evaluation.data import data_root
+    from claimledger.evaluation.polnear import evaluate_polnear
+    from claimledger.parse import load_nlp
+    from claimledger.attribution.training import load_training_articles
+    from claimledger.model import Article, Document
+    from claimledger.pipeline import analyzer_info
+
+    articles = load_training_articles(data_root(), ["train"])
+    docs = list(load_nlp().pipe((a.text for a in articles), batch_size=64))
+    files = ModelFiles.named(tmp_path, "crf-1")
+    train_crf(articles, docs, files)
+    model = AttributionModel.load(files)
+
+    def predictor(gold_articles: list[Article]):
+        for article, doc in zip(gold_articles, load_nlp().pipe(a.text for a in gold_articles)):
+            document = Document.from_article(article, analyzer_info())
+            document.statements, document.entities = extract_statements(doc, model=model)
+            yield document
+
+    scores = evaluate_polnear(predictor=predictor).metrics
+    shipped = json.loads(shipped_files().card.read_text(encoding="utf-8"))["dev_scores"]
+    for name in ("source_exact_f1", "cue_exact_f1", "content_exact_f1"):
+        assert scores[name] >= shipped[name] - 1.0
