@@ -7,7 +7,8 @@ stderr, the rest still analysed) or the command line is wrong; 1 on an internal 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -15,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from claimledger import __version__
 from claimledger.errors import ClaimledgerError, InputError, UsageError
@@ -88,16 +90,26 @@ def _reporting_errors(results: Iterable, rejected: list[InputError]) -> Iterator
 
 
 def _with_progress(documents: Iterable) -> Iterator:
-    """A progress bar on stderr (when it is a terminal) once more than a few documents are done."""
-    if not stderr.is_terminal:
-        yield from documents
-        return
-    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=stderr, transient=True) as progress:
-        task = progress.add_task("analyse", total=None, visible=False)
+    """The documents, counted on a progress bar."""
+    with _progress("analysing") as update:
         for count, document in enumerate(documents, start=1):
-            progress.update(task, completed=count, visible=count > _PROGRESS_AFTER)
+            update(count)
             yield document
+
+
+@contextmanager
+def _progress(verb: str) -> Iterator[Callable[..., None]]:
+    """``update(done, total=None)`` for a progress bar on stderr (when it is a terminal), drawn once
+    more than a few items are done."""
+    if not stderr.is_terminal:
+        yield lambda done, total=None: None
+        return
+    columns = (TextColumn(verb), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        task = progress.add_task(verb, total=None, visible=False)
+        yield lambda done, total=None: progress.update(
+            task, completed=done, total=total, visible=done > _PROGRESS_AFTER
+        )
 
 
 def _write(documents: Iterable, output_format: OutputFormat) -> None:
@@ -157,6 +169,108 @@ def _print_json(rows: list[dict], separator: str | None) -> None:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
+DbOption = Annotated[
+    Optional[str],
+    typer.Option("--db", help="Store: a database URL or SQLite file (default $CLAIMLEDGER_DB, else ./claimledger.db)."),
+]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively), URLs, or - for stdin.")],
+    db: DbOption = None,
+    no_title: Annotated[bool, typer.Option("--no-title", help="Plain text and Markdown have no title line.")] = False,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet for inputs whose metadata names none.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for inputs without one.")] = None,
+    any_language: Annotated[bool, typer.Option("--any-language", help="Analyse articles not in English.")] = False,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents analysed and stored per transaction.")] = 32,
+) -> None:
+    """Analyse articles into the store; what is stored already is skipped, so a killed run resumes."""
+    from claimledger.ingest import ReadOptions
+    from claimledger.linking.stored import relink
+    from claimledger.store import open_store
+    from claimledger.store.ingest import ingest_paths
+
+    options = ReadOptions(title=not no_title, outlet=outlet, published=published)
+    linked = []
+    with open_store(db) as store, _progress("ingesting") as update:
+        summary = ingest_paths(
+            paths, store, options, any_language=any_language, batch_size=batch_size,
+            progress=lambda s: update(s.added + s.already_stored + len(s.rejected)),
+            on_rejected=lambda error: error_line(str(error)),
+            after_ingest=lambda linked_store: linked.append(relink(linked_store)),
+        )
+    typer.echo(
+        f"added {summary.added}, already stored {summary.already_stored}, "
+        f"wire copies {summary.wire_copies}, rejected {len(summary.rejected)}"
+    )
+    _echo_linking(linked)
+    if summary.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def reanalyze(
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents analysed per batch.")] = 32,
+) -> None:
+    """Analyse again the stored documents that other (older) models produced."""
+    from claimledger.linking.stored import relink
+    from claimledger.store import open_store
+    from claimledger.store.ingest import reanalyze as reanalyze_store
+
+    linked = []
+    with open_store(db) as store, _progress("re-analysing") as update:
+        count = reanalyze_store(
+            store, batch_size=batch_size, progress=update,
+            after_ingest=lambda linked_store: linked.append(relink(linked_store)),
+        )
+    typer.echo(f"outdated documents re-analysed: {count}")
+    _echo_linking(linked)
+
+
+def _echo_linking(linked: list) -> None:
+    """The summary of the relinking that ended an ingest (none when the run stopped before it)."""
+    for summary in linked:
+        typer.echo(
+            f"linked: {summary.stories} stories, {summary.claims} claims"
+            + (f", {summary.wire_copies_changed} wire copies newly found" if summary.wire_copies_changed else "")
+        )
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find (all of them), in documents and statements.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many hits.")] = 20,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Full-text search over the stored documents and statements, best match first."""
+    from claimledger.store import open_store
+
+    with open_store(db) as store:
+        hits = store.search(text, limit=limit)
+    if output_format is OutputFormat.table:
+        Console(highlight=False, width=_table_width()).print(_search_table(hits))
+    else:
+        _print_json([hit.to_dict() for hit in hits], "\n" if output_format is OutputFormat.jsonl else None)
+
+
+def _search_table(hits: list) -> Table | Text:
+    from claimledger.store import HIGHLIGHT
+
+    if not hits:
+        return Text("no matches", "dim")
+    table = Table("document", "outlet", "match", expand=True, pad_edge=False)
+    for hit in hits:
+        where = f"{hit.document_id}#{hit.statement_id}" if hit.statement_id else hit.document_id
+        # The matched words come wrapped in HIGHLIGHT: every other piece is a match.
+        pieces = hit.snippet.split(HIGHLIGHT)
+        snippet = Text.assemble(*((piece, "bold") if i % 2 else piece for i, piece in enumerate(pieces)))
+        table.add_row(where, hit.outlet or "", Text.assemble((hit.title or "", "dim"), "\n", snippet))
+    return table
+
+
 predict_app = typer.Typer(help="Predictions in the public datasets' own formats, for scoring elsewhere.")
 app.add_typer(predict_app, name="predict")
 
@@ -193,6 +307,17 @@ def predict_checkworthy(
     from claimledger.claims.checkworthy import predict_clef_file
 
     stderr.print(f"wrote {predict_clef_file(path, out)} scores to {out}")
+
+
+@predict_app.command("clusters")
+def predict_clusters(
+    path: Annotated[str, typer.Argument(help="Documents as JSON Lines ({id, title, text, …}); text may be the title.")],
+    out: Annotated[str, typer.Option("--out", help="Where to write id,story,claim,family.")],
+) -> None:
+    """Link the documents: each one's story and the claim cluster (and family) of its central claim."""
+    from claimledger.linking.predict import predict_clusters as predict
+
+    stderr.print(f"wrote {predict(path, out)} rows to {out}")
 
 
 @app.command("eval")

@@ -34,3 +34,7 @@ class EvalDataMissingError(ClaimledgerError):
 
 class UsageError(ClaimledgerError):
     """A command asked for something that does not exist (an unknown eval or model name)."""
+
+
+class StoreError(ClaimledgerError):
+    """The store cannot be opened or used: an unreachable server, a bad URL, a newer schema."""

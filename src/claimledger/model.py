@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 SCHEMA_DOCUMENT = "claimledger.document/1"
+T = TypeVar("T")
 
 StatementKind = Literal["direct", "indirect", "mixed"]
 SpeechAct = Literal[
@@ -85,6 +87,11 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Span":
+        """The span that :meth:`to_dict` wrote."""
+        return cls(data["text"], data["start"], data["end"])
+
 
 @dataclass(frozen=True)
 class Speaker(Span):
@@ -96,6 +103,11 @@ class Speaker(Span):
     def to_dict(self) -> dict[str, Any]:
         return {**super().to_dict(), "name": self.name or self.text, "entity": self.entity}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Speaker":
+        """The speaker that :meth:`to_dict` wrote."""
+        return cls(data["text"], data["start"], data["end"], name=data["name"], entity=data["entity"])
+
 
 @dataclass(frozen=True)
 class Cue(Span):
@@ -106,6 +118,11 @@ class Cue(Span):
 
     def to_dict(self) -> dict[str, Any]:
         return {**super().to_dict(), "lemma": self.lemma, "neutrality": self.neutrality}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Cue":
+        """The cue that :meth:`to_dict` wrote."""
+        return cls(data["text"], data["start"], data["end"], lemma=data["lemma"], neutrality=data["neutrality"])
 
 
 @dataclass(frozen=True)
@@ -125,6 +142,12 @@ class Content(Span):
         fragments = self.fragments or ((self.start, self.end),)
         return {**super().to_dict(), "fragments": [list(f) for f in fragments]}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Content":
+        """The content that :meth:`to_dict` wrote."""
+        fragments = tuple((start, end) for start, end in data["fragments"])
+        return cls(data["text"], data["start"], data["end"], fragments=fragments)
+
 
 @dataclass(frozen=True)
 class Stance:
@@ -136,6 +159,11 @@ class Stance:
 
     def to_dict(self) -> dict[str, Any]:
         return {"claim": self.claim, "label": self.label, "score": round(self.score, 4)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Stance":
+        """The stance that :meth:`to_dict` wrote."""
+        return cls(data["claim"], data["label"], data["score"])
 
 
 @dataclass
@@ -165,6 +193,16 @@ class Statement:
             "stance": self.stance.to_dict() if self.stance else None,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Statement":
+        """The statement that :meth:`to_dict` wrote."""
+        return cls(
+            id=data["id"], kind=data["kind"], act=data["act"],
+            speaker=_optional(Speaker.from_dict, data["speaker"]), cue=Cue.from_dict(data["cue"]),
+            content=_optional(Content.from_dict, data["content"]), sentence=Span.from_dict(data["sentence"]),
+            in_headline=data["in_headline"], stance=_optional(Stance.from_dict, data["stance"]),
+        )
+
 
 @dataclass
 class Entity:
@@ -184,6 +222,12 @@ class Entity:
             "roles": list(self.roles),
             "mentions": [list(m) for m in sorted(set(self.mentions))],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Entity":
+        """The entity that :meth:`to_dict` wrote."""
+        mentions = [(start, end) for start, end in data["mentions"]]
+        return cls(data["id"], data["name"], data["type"], roles=list(data["roles"]), mentions=mentions)
 
 
 @dataclass
@@ -207,6 +251,14 @@ class Quantity:
             "event": self.event, "start": self.start, "end": self.end,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Quantity":
+        """The quantity that :meth:`to_dict` wrote."""
+        return cls(
+            id=data["id"], text=data["text"], start=data["start"], end=data["end"], value=data["value"],
+            bound=data["bound"], unit=data["unit"], event=data["event"], value_max=data["value_max"],
+        )
+
 
 @dataclass
 class Claim:
@@ -229,6 +281,14 @@ class Claim:
             "quantities": list(self.quantities),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Claim":
+        """The claim that :meth:`to_dict` wrote."""
+        return cls(
+            id=data["id"], text=data["text"], start=data["start"], end=data["end"], normalized=data["normalized"],
+            central=data["central"], checkworthy=data["checkworthy"], quantities=list(data["quantities"]),
+        )
+
 
 @dataclass
 class FramingMarker:
@@ -243,6 +303,11 @@ class FramingMarker:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "where": self.where, "type": self.type}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "FramingMarker":
+        """The marker that :meth:`to_dict` wrote."""
+        return cls(data["text"], data["start"], data["end"], where=data["where"], type=data["type"])
+
 
 @dataclass
 class Analyzer:
@@ -253,6 +318,11 @@ class Analyzer:
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": self.version, "models": dict(self.models)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Analyzer":
+        """The analyzer stamp that :meth:`to_dict` wrote."""
+        return cls(data["version"], dict(data["models"]))
 
 
 @dataclass
@@ -308,9 +378,33 @@ class Document:
             "framing": {"markers": [m.to_dict() for m in self.framing_markers]},
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Document":
+        """The document whose :meth:`to_dict` is ``data`` (a stored ``claimledger.document/1`` object)."""
+        if data.get("schema") != SCHEMA_DOCUMENT:
+            raise ValueError(f"not a {SCHEMA_DOCUMENT} object (schema {data.get('schema')!r})")
+        meta = data["document"]
+        title_span = meta["title_span"]
+        return cls(
+            id=meta["id"], text=meta["text"], analyzer=Analyzer.from_dict(meta["analyzer"]), title=meta["title"],
+            title_span=tuple(title_span) if title_span else None, path=meta["path"], outlet=meta["outlet"],
+            url=meta["url"], published=meta["published"], author=meta["author"], language=meta["language"],
+            duplicate_of=meta["duplicate_of"],
+            entities=[Entity.from_dict(e) for e in data["entities"]],
+            statements=[Statement.from_dict(s) for s in data["statements"]],
+            claims=[Claim.from_dict(c) for c in data["claims"]],
+            quantities=[Quantity.from_dict(q) for q in data["quantities"]],
+            framing_markers=[FramingMarker.from_dict(m) for m in data["framing"]["markers"]],
+        )
+
 
 def _plain_number(value: float | None) -> float | int | None:
     """2000.0 -> 2000 so that counts print as integers."""
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+def _optional(from_dict: Callable[[dict[str, Any]], T], data: dict[str, Any] | None) -> T | None:
+    """``from_dict(data)``, or None for a field the schema leaves null."""
+    return None if data is None else from_dict(data)

@@ -24,12 +24,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
 
 from spacy.tokens import Doc
 
 from claimledger import __version__
 from claimledger.attribution import ATTRIBUTION_MODEL, extract_statements
+from claimledger.batching import batched
 from claimledger.errors import InputError, NotEnglishError
 from claimledger.claims.central import DEFAULT_CLAIM_THRESHOLD, build_claims
 from claimledger.claims.checkworthy import CHECKWORTHY_MODEL, score_sentences
@@ -82,7 +82,7 @@ def analyze_inputs(
 
     With ``workers > 1``, batches are analysed in that many processes (each loads spaCy once).
     """
-    batches = _batches(items, BATCH_SIZE)
+    batches = batched(items, BATCH_SIZE)
     settings = _Settings(any_language, claim_threshold)
     if workers > 1:
         results = _parallel_batches(batches, settings, workers)
@@ -175,9 +175,3 @@ def mark_wire_copies(items: Iterable[Document | InputError]) -> Iterator[Documen
             if first != item.id:
                 item.duplicate_of = first
         yield item
-
-
-def _batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch

@@ -14,5 +14,6 @@ from claimledger.evaluation import fnc1  # noqa: E402,F401  isort: skip
 from claimledger.evaluation import emergent  # noqa: E402,F401  isort: skip
 from claimledger.evaluation import arc  # noqa: E402,F401  isort: skip
 from claimledger.evaluation import checkworthy  # noqa: E402,F401  isort: skip
+from claimledger.evaluation import clusters  # noqa: E402,F401  isort: skip
 
 __all__ = ["EvalResult", "available_evals", "register_eval", "run_eval"]

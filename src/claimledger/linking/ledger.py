@@ -1,0 +1,213 @@
+"""The ``claimledger.ledger/1`` object: per story, its documents, its claims with who supports and who
+denies them, the evidence they cite, quote variants, figures and where they disagree, and framing.
+
+Every statement of a story is placed toward each of the story's claims with
+:func:`claimledger.stance.statements.stance`; voices are grouped by corpus speaker
+(:mod:`claimledger.linking.speakers`), so "Lavrov" in one outlet and "Foreign Minister Sergei Lavrov"
+in another are one denier. ``independent_sources`` counts the documents that state the claim or
+attribute it (a supporting or denying statement) after wire copies are collapsed to their original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from claimledger.linking.claims import ClaimCluster, comparable
+from claimledger.linking.clusters import Groups, group_members
+from claimledger.linking.corpus import CorpusLinks, link_corpus
+from claimledger.linking.evidence import cited_evidence
+from claimledger.linking.quotes import Quote, quote_variants
+from claimledger.linking.stories import Story
+from claimledger.model import Document, Quantity, Stance, Statement
+from claimledger.quantities import intervals_disagree
+from claimledger.stance.statements import RELATED_COVERAGE, claim_coverage, stance
+
+SCHEMA_LEDGER = "claimledger.ledger/1"
+UNATTRIBUTED = "(unattributed)"
+
+
+def build_ledger(documents: Iterable[Document]) -> dict:
+    """Link ``documents`` and return the ``claimledger.ledger/1`` object (``duplicate_of`` is set on the way)."""
+    return ledger_from_links(link_corpus(documents))
+
+
+def ledger_from_links(links: CorpusLinks) -> dict:
+    """The ledger of an already linked corpus."""
+    context = _Context(links)
+    return {"schema": SCHEMA_LEDGER, "stories": [context.story_entry(story) for story in links.stories]}
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """A statement of the story placed toward one claim."""
+
+    document: Document
+    statement: Statement
+    stance: Stance
+
+
+class _Context:
+    """Lookups shared by every story of one ledger."""
+
+    def __init__(self, links: CorpusLinks) -> None:
+        self.links = links
+        self.documents = {document.id: document for document in links.documents}
+        self.clusters = {cluster.id: cluster for cluster in links.claims}
+
+    def story_entry(self, story: Story) -> dict:
+        """One story: its documents, its claims (central first, then by sources), its framing."""
+        documents = [self.documents[d] for d in story.documents]
+        dates = sorted(d.published for d in documents if d.published)
+        claims = [self.claim_entry(cluster, documents) for cluster in self._story_claims(documents)]
+        claims.sort(key=lambda claim: (not claim["central"], -claim["independent_sources"]))
+        return {
+            "id": story.id,
+            "title": documents[0].title or documents[0].text[:80],
+            "first_seen": dates[0] if dates else None,
+            "last_seen": dates[-1] if dates else None,
+            "documents": [
+                {"id": d.id, "title": d.title, "outlet": d.outlet, "published": d.published, "duplicate_of": d.duplicate_of}
+                for d in documents
+            ],
+            "claims": claims,
+            "framing": [
+                {"outlet": d.outlet, "document": d.id, "markers": [m.text for m in d.framing_markers]}
+                for d in documents if d.framing_markers
+            ],
+        }
+
+    def claim_entry(self, cluster: ClaimCluster, documents: list[Document]) -> dict:
+        """One claim with its voices, sources, evidence, quote variants, figures and disagreements."""
+        placed = self._placed(cluster, documents)
+        stating = {member.document for member in cluster.members}
+        attributing = {p.document.id for p in placed if p.stance.label != "neutral"}
+        figures = self._figures(cluster)
+        rival_figures = [f for rival in cluster.conflicts for f in self._figures(self.clusters[rival])]
+        return {
+            "id": cluster.id,
+            "text": self._claim_text(cluster),
+            "central": cluster.central,
+            "supporters": self._voices([p for p in placed if p.stance.label == "support"]),
+            "deniers": self._voices([p for p in placed if p.stance.label == "deny"]),
+            "neutral": self._voices([p for p in placed if p.stance.label == "neutral"]),
+            "independent_sources": len({self.links.original_of(d) for d in stating | attributing}),
+            "evidence": self._evidence(p for p in placed if p.stance.label != "neutral"),
+            "quote_variants": quote_variants(self._quotes(placed)),
+            "quantities": [_figure_entry(document, quantity) for document, quantity in figures],
+            "disagreements": disagreements(figures + rival_figures),
+        }
+
+    def _story_claims(self, documents: list[Document]) -> list[ClaimCluster]:
+        """The clusters holding a claim (not only statement contents) of the story's documents."""
+        found: dict[str, ClaimCluster] = {}
+        for document in documents:
+            for claim in document.claims:
+                cluster = self.links.claim_of(f"{document.id}#{claim.id}")
+                if cluster is not None:
+                    found.setdefault(cluster.id, cluster)
+        return list(found.values())
+
+    def _claim_text(self, cluster: ClaimCluster) -> str:
+        """The earliest member that is a document's claim (central first), as normalised."""
+        claims = [m for m in cluster.members if m.ref.startswith("c")]
+        return min(claims, key=lambda m: not m.central, default=cluster.members[0]).text
+
+    def _placed(self, cluster: ClaimCluster, documents: list[Document]) -> list[_Placed]:
+        """Every statement of the story with its stance toward the claim; neutral only when it is a voice.
+
+        A neutral statement is a voice on the claim when it speaks about it (its content repeats
+        enough of the claim) or declines to comment on the story's central claim; the rest of the
+        story's statements are about something else.
+        """
+        text = self._claim_text(cluster)
+        own = {(m.document, m.ref): m for m in cluster.members}
+        placed = []
+        for document in documents:
+            claim = next((c for c in document.claims if (document.id, c.id) in own), None)
+            for statement in document.statements:
+                # A statement whose content is itself a wording of the claim is placed toward that wording.
+                member = own.get((document.id, statement.id))
+                result = stance(statement, member.text if member else claim or text, cluster.id)
+                if result.label != "neutral" or _voices_on(statement, text, cluster.central):
+                    placed.append(_Placed(document, statement, result))
+        return placed
+
+    def _voices(self, placed: list[_Placed]) -> list[dict]:
+        """Placed statements grouped by corpus speaker: name, entity, outlets, ``"<doc>#<statement>"`` refs."""
+        voices: dict[str, dict] = {}
+        for p in placed:
+            speaker = p.statement.speaker
+            corpus = self.links.speakers.speaker(p.document.id, speaker.name or speaker.text) if speaker else None
+            key = corpus.id if corpus else UNATTRIBUTED
+            voice = voices.setdefault(key, {"name": corpus.name if corpus else UNATTRIBUTED,
+                                            "entity": corpus.id if corpus else None, "outlets": [], "statements": []})
+            if p.document.outlet and p.document.outlet not in voice["outlets"]:
+                voice["outlets"].append(p.document.outlet)
+            voice["statements"].append(f"{p.document.id}#{p.statement.id}")
+        return list(voices.values())
+
+    def _evidence(self, placed: Iterable[_Placed]) -> list[dict]:
+        """The evidence the placed statements cite, each phrase once."""
+        found = {}
+        for p in placed:
+            for evidence in cited_evidence(p.document, p.statement):
+                found.setdefault((evidence.document, evidence.start, evidence.end), evidence.to_dict())
+        return list(found.values())
+
+    def _quotes(self, placed: list[_Placed]) -> list[Quote]:
+        """The direct quotes among the placed statements, with their corpus speakers."""
+        quotes = []
+        for p in placed:
+            speaker, content = p.statement.speaker, p.statement.content
+            if p.statement.kind == "direct" and speaker is not None and content is not None:
+                corpus = self.links.speakers.speaker(p.document.id, speaker.name or speaker.text)
+                quotes.append(Quote(corpus.id if corpus else speaker.text, content.text.strip("“”\"' "),
+                                    p.document.id, self.links.original_of(p.document.id)))
+        return quotes
+
+    def _figures(self, cluster: ClaimCluster) -> list[tuple[Document, Quantity]]:
+        """The figures the cluster's members state, each once."""
+        seen: dict[tuple[str, str], tuple[Document, Quantity]] = {}
+        for member in cluster.members:
+            for quantity in member.quantities:
+                seen.setdefault((member.document, quantity.id), (self.documents[member.document], quantity))
+        return list(seen.values())
+
+
+def disagreements(figures: list[tuple[Document, Quantity]]) -> list[dict]:
+    """Groups of comparable figures (same unit and event) of which at least two disagree, per the interval rule."""
+    groups = Groups(len(figures))
+    for i, (_, a) in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            b = figures[j][1]
+            if comparable(a, b) and intervals_disagree(a, b):
+                groups.union(i, j)
+    entries = []
+    for members in group_members(groups.labels()):
+        if len(members) > 1:
+            quantities = [figures[m][1] for m in members]
+            entries.append({
+                "event": next((q.event for q in quantities if q.event), None),
+                "unit": quantities[0].unit,
+                "values": [_value_entry(*figures[m]) for m in members],
+            })
+    return entries
+
+
+def _voices_on(statement: Statement, claim_text: str, central: bool) -> bool:
+    """Whether a neutral statement speaks about the claim rather than about something else."""
+    if statement.content is None:
+        return central and statement.act == "refuse_comment"
+    return claim_coverage(statement.content.text, claim_text) >= RELATED_COVERAGE
+
+
+def _value_entry(document: Document, quantity: Quantity) -> dict:
+    return {"value": quantity.to_dict()["value"], "bound": quantity.bound, "outlet": document.outlet,
+            "document": document.id, "text": quantity.text}
+
+
+def _figure_entry(document: Document, quantity: Quantity) -> dict:
+    figure = quantity.to_dict()
+    return {"value": figure["value"], "value_max": figure["value_max"], "bound": quantity.bound, "unit": quantity.unit,
+            "event": quantity.event, "text": quantity.text, "outlet": document.outlet, "document": document.id}

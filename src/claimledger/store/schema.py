@@ -1,0 +1,68 @@
+"""The store's tables (SQLAlchemy Core), at the latest schema version.
+
+Full-text search lives outside these definitions, in dialect-specific DDL (:mod:`.migrations`):
+FTS5 tables kept up to date by triggers on SQLite, generated ``tsvector`` columns on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text, UniqueConstraint, func,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+_JSON = JSON().with_variant(JSONB(), "postgresql")
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("description", Text, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String, primary_key=True),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", Text),
+    Column("path", Text),
+    Column("language", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("text_sha256", String(64), nullable=False, index=True),
+    Column("duplicate_of", String, index=True),
+    Column("analyzer_version", String, nullable=False),
+    Column("analyzer_models", _JSON, nullable=False),
+    Column("body", _JSON, nullable=False),  # the whole claimledger.document/1 object
+    # Per row, not per batch: the earliest document with a text is the original its copies point to.
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+statements = Table(
+    "statements", metadata,
+    # An integer key of its own: SQLite's FTS5 index refers to rows by a stable integer.
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String, ForeignKey("documents.id"), nullable=False),
+    Column("statement_id", String, nullable=False),
+    Column("speaker_name", Text),
+    Column("speaker_entity", String),
+    Column("act", String(32), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("cue_lemma", Text, nullable=False),
+    Column("content", Text),
+    Column("sentence", Text, nullable=False),
+    Column("stance_label", String(16)),
+    UniqueConstraint("document_id", "statement_id"),
+)
+Index("statements_speaker", func.lower(statements.c.speaker_name))
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String, primary_key=True),
+    Column("title", Text),
+    Column("first_seen", Text),
+    Column("last_seen", Text),
+    Column("body", _JSON, nullable=False),  # one story object of claimledger.ledger/1
+)

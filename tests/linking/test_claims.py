@@ -1,0 +1,59 @@
+"""Claims across invented outlets: paraphrases join; a negation or a changed figure does not."""
+
+from __future__ import annotations
+
+import claimledger
+from claimledger.linking.claims import claim_families, link_claims
+
+
+def headline(doc_id: str, title: str, published: str) -> claimledger.model.Document:
+    """An invented headline-only document (``text`` is the headline, as ``predict clusters`` reads it)."""
+    return claimledger.analyze(title, title=title, id=doc_id, outlet=f"Outlet {doc_id}", published=published)
+
+
+def central_cluster(clusters, doc_id: str):
+    return next(c for c in clusters if any(m.document == doc_id and m.central for m in c.members))
+
+
+def test_paraphrases_cluster_and_other_events_do_not() -> None:
+    docs = [
+        headline("a", "Police detained protesters in Orvik after the march", "2026-04-02"),
+        headline("b", "Orvik police detain protesters after march", "2026-04-03"),
+        headline("c", "Dead fish found on the Ressa River below chemical plant", "2026-04-03"),
+    ]
+    clusters = link_claims(docs)
+    assert central_cluster(clusters, "a") is central_cluster(clusters, "b")
+    assert central_cluster(clusters, "c") is not central_cluster(clusters, "a")
+
+
+def test_a_negation_is_another_claim_of_the_same_family() -> None:
+    docs = [
+        headline("a", "Police detained protesters in Orvik after the march", "2026-04-02"),
+        headline("b", "Police did not detain protesters in Orvik after the march", "2026-04-03"),
+    ]
+    clusters = link_claims(docs)
+    first, second = central_cluster(clusters, "a"), central_cluster(clusters, "b")
+    assert first is not second
+    assert first.contradicts == [second.id] and second.contradicts == [first.id]
+    assert claim_families(clusters)[second.id] == first.id
+
+
+def test_a_changed_figure_is_another_claim_with_the_conflict_kept() -> None:
+    docs = [
+        headline("a", "More than 100 people detained in Orvik after protests", "2026-04-02"),
+        headline("b", "About 60 people detained in Orvik after protests", "2026-04-03"),
+        headline("c", "More than 100 people were detained in Orvik after the protests", "2026-04-04"),
+    ]
+    clusters = link_claims(docs)
+    first, second, third = (central_cluster(clusters, d) for d in "abc")
+    assert first is third and first is not second
+    assert first.conflicts == [second.id] and second.conflicts == [first.id]
+    assert [m.document for m in first.members if m.central] == ["a", "c"]
+
+
+def test_cluster_ids_come_from_the_earliest_member() -> None:
+    docs = [headline("late", "Orvik police detain protesters after march", "2026-04-05"),
+            headline("early", "Police detained protesters in Orvik after the march", "2026-04-02")]
+    cluster = central_cluster(link_claims(docs), "late")
+    assert cluster.members[0].document == "early"
+    assert cluster.id == claimledger.linking.ids.stable_id("k", cluster.members[0].key)
