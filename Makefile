@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval bench clean
+.PHONY: install demo test browser eval bench clean
 
 install: $(STAMP)
 
@@ -17,12 +17,22 @@ $(STAMP): pyproject.toml requirements.lock requirements-models.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Analyse the examples, then store them with their cross-outlet ledger in ./claimledger.db for the UI.
 demo: $(STAMP)
 	$(BIN)/claimledger analyze examples/
+	$(BIN)/claimledger ingest examples/
+	@echo
+	@echo "To browse the ledger: $(BIN)/claimledger serve, then open http://127.0.0.1:8000/"
 
 # The fast suite plus the eval floors (tests/test_eval_floors.py); slow training runs are `-m slow`.
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# The browser tests (tests/web) drive Debian's chromium; install it when missing and we may (root with apt).
+# Elsewhere they skip with a message, and fail under CI=true.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& apt-get update -qq && apt-get install -y --no-install-recommends chromium; } || echo "chromium not installed: browser tests will skip"
 
 eval: $(STAMP)
 	$(BIN)/claimledger eval polnear --check

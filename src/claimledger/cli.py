@@ -271,6 +271,160 @@ def _search_table(hits: list) -> Table | Text:
     return table
 
 
+# --- the ledger: stories, ledger, speaker, export -------------------------------------------------
+
+
+class ViewFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    claimreview = "claimreview"
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")] = ViewFormat.table,
+) -> None:
+    """The stories in the store: dates, documents, outlets, independent sources, claims, support/deny tally."""
+    from claimledger.store import open_store
+    from claimledger.views import story_summary
+
+    with open_store(db) as store:
+        summaries = [story_summary(story) for story in store.stories()]
+    if output_format is ViewFormat.json:
+        _print_json(summaries, None)
+    else:
+        from claimledger.ledger_output import stories_table
+
+        Console(highlight=False, width=_table_width()).print(stories_table(summaries))
+
+
+@app.command()
+def ledger(
+    wanted: Annotated[
+        Optional[str], typer.Argument(metavar="[STORY|CLAIM]", help="A story id (st…) or a claim id (k…); none: all.")
+    ] = None,
+    db: DbOption = None,
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")] = ViewFormat.table,
+) -> None:
+    """The ledger: per claim, who supports and who denies it (with outlets), figures, disagreements, framing."""
+    from claimledger.store import open_store
+    from claimledger.views import ledger_object, select_ledger
+
+    with open_store(db) as store:
+        selected = select_ledger(store.stories(), wanted)
+    if output_format is ViewFormat.json:
+        from claimledger.export import write_json
+
+        write_json(ledger_object(selected), sys.stdout)
+    else:
+        from claimledger.ledger_output import ledger_renderables
+
+        console = Console(highlight=False, width=_table_width())
+        for renderable in ledger_renderables(selected):
+            console.print(renderable)
+
+
+@app.command()
+def speaker(
+    name: Annotated[str, typer.Argument(help="The speaker's name (any case); a surname or variant is linked.")],
+    db: DbOption = None,
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")] = ViewFormat.table,
+) -> None:
+    """Everything a speaker said, by speech act: outlet, date, the words, and <doc id>#<statement id>."""
+    from claimledger.store import open_store
+    from claimledger.views import speaker_view
+
+    with open_store(db) as store:
+        view = speaker_view(store, name)
+    if output_format is ViewFormat.json:
+        from claimledger.export import write_json
+
+        write_json(view.to_dict(), sys.stdout)
+    else:
+        from claimledger.ledger_output import speaker_renderables
+
+        console = Console(highlight=False, width=_table_width())
+        for renderable in speaker_renderables(view):
+            console.print(renderable)
+
+
+@app.command()
+def export(
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="What to export.")],
+    db: DbOption = None,
+    out: Annotated[Optional[str], typer.Option("--out", help="File to write (default stdout; parquet needs one).")] = None,
+) -> None:
+    """Export the store: the ledger (json), documents (jsonl), statements (csv, parquet), ClaimReview JSON-LD."""
+    from claimledger import export as exports
+    from claimledger.store import open_store
+
+    if output_format is ExportFormat.parquet and out is None:
+        raise UsageError("export --format parquet writes a binary file: give --out PATH")
+    with open_store(db) as store:
+        stored = store.stories()
+        if output_format is ExportFormat.parquet:
+            rows = exports.statement_rows(exports.ledger_documents(store, stored), stored)
+            typer.echo(f"wrote {exports.write_parquet(rows, out)} statements to {out}", err=True)  # unwrapped path
+            return
+        with _output_stream(out) as stream:
+            if output_format is ExportFormat.json:
+                from claimledger.views import ledger_object
+
+                exports.write_json(ledger_object(stored), stream)
+            elif output_format is ExportFormat.jsonl:
+                exports.write_jsonl(exports.ledger_documents(store, stored), stream)
+            elif output_format is ExportFormat.csv:
+                exports.write_csv(exports.statement_rows(exports.ledger_documents(store, stored), stored), stream)
+            else:
+                from datetime import date
+
+                documents = list(exports.ledger_documents(store, stored))
+                exports.write_json(exports.claim_reviews(documents, stored, date.today().isoformat()), stream)
+
+
+@contextmanager
+def _output_stream(path: str | None) -> Iterator:
+    """The file at ``path`` (UTF-8; newlines as written, which the csv module needs), or stdout."""
+    if path is None:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        yield stream
+
+
+# --- serve (web UI and REST API) -------------------------------------------------------------------
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """The web UI and REST API over the store; writes need $CLAIMLEDGER_TOKEN (unset: read-only)."""
+    import os
+
+    import uvicorn
+
+    from claimledger.store import open_store
+    from claimledger.web import create_app
+    from claimledger.web.security import TOKEN_ENV
+
+    token = os.environ.get(TOKEN_ENV) or None
+    with open_store(db) as store:
+        access = "writes need the token" if token else "read-only"
+        typer.echo(f"claimledger: serving {store.url} on http://{host}:{port}/ ({access})", err=True)
+        uvicorn.run(create_app(store, token), host=host, port=port, log_level="warning")
+
+
 predict_app = typer.Typer(help="Predictions in the public datasets' own formats, for scoring elsewhere.")
 app.add_typer(predict_app, name="predict")
 

@@ -219,3 +219,11 @@ def test_a_headline_content_stops_at_the_headline(nlp) -> None:
         ("witnesses", "said", "Police beat protesters in the square", False),
         ("The ministry", "said", "nothing", False),
     ]
+
+
+def test_a_markdown_heading_mark_is_no_part_of_the_speaker(nlp) -> None:
+    text = "# Interior minister denies reports of abuse in Kestrel province\n\nHe spoke on Monday."
+    statements, _ = extract_statements(nlp(text), title_span=(2, 62))
+    assert [(s.speaker.text, s.cue.text, s.content.text) for s in statements] == [
+        ("Interior minister", "denies", "reports of abuse in Kestrel province")
+    ]

@@ -99,14 +99,15 @@ def _content_fragments(doc: Doc, content: TaggedSpan | None, kind: StatementKind
 
 
 def _without_separators(doc: Doc, tokens: list[int]) -> list[int]:
-    """A source or cue without the commas and dashes at its edges.
+    """A source or cue without the commas and dashes at its edges, nor any symbol it starts with.
 
     PolNeAR's sources often keep the comma that closes an appositive ("Ilya Varga, a diplomat,");
-    the eval strips edge punctuation anyway, and a reader is better off without it. A colon ending
-    a cue stays: it is part of the cue by PolNeAR's convention ("said:").
+    the eval strips edge punctuation anyway, and a reader is better off without it. A Markdown
+    headline's "#" is no part of its speaker. A colon ending a cue stays: it is part of the cue by
+    PolNeAR's convention ("said:").
     """
     first, last = 0, len(tokens) - 1
-    while first < last and doc[tokens[first]].text in _SEPARATORS:
+    while first < last and not any(character.isalnum() for character in doc[tokens[first]].text):
         first += 1
     while last > first and doc[tokens[last]].text in _SEPARATORS:
         last -= 1
