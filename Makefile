@@ -17,12 +17,16 @@ $(STAMP): pyproject.toml requirements.lock requirements-models.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-# Analyse the examples, then store them with their cross-outlet ledger in ./claimledger.db for the UI.
+DEMO_DB ?= demo.db
+
+# Analyse the examples one by one, then ingest them into a fresh store and print the cross-outlet ledger.
 demo: $(STAMP)
 	$(BIN)/claimledger analyze examples/
-	$(BIN)/claimledger ingest examples/
+	rm -f $(DEMO_DB)
+	$(BIN)/claimledger ingest examples/ --db $(DEMO_DB)
+	$(BIN)/claimledger ledger --db $(DEMO_DB)
 	@echo
-	@echo "To browse the ledger: $(BIN)/claimledger serve, then open http://127.0.0.1:8000/"
+	@echo "To browse the ledger: $(BIN)/claimledger serve --db $(DEMO_DB), then open http://127.0.0.1:8000/"
 
 # The fast suite plus the eval floors (tests/test_eval_floors.py); slow training runs are `-m slow`.
 test: $(STAMP) browser

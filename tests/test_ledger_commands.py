@@ -12,7 +12,7 @@ import pytest
 
 from claimledger.ledger_output import disagreement_line
 from claimledger.store import open_store
-from claimledger.views import select_ledger
+from claimledger.views import at_stake, select_ledger
 from tests.ledger_store import claimledger, examples_store, schema
 
 KESTREL_TITLE = "Rights groups say scores detained and beaten after Orvik protests"
@@ -80,7 +80,14 @@ def test_ledger_table_reads_at_100_columns(db: str, kestrel: dict) -> None:
     assert KESTREL_TITLE in result.stdout
     for heading in ("supported by", "denied by", "framing markers"):
         assert heading in result.stdout
-    assert all(claim["id"] in result.stdout for claim in kestrel["claims"])
+    at_stake_ids = [claim["id"] for claim in kestrel["claims"] if at_stake(claim)]
+    assert 0 < len(at_stake_ids) < len(kestrel["claims"])
+    assert [claim["id"] in result.stdout for claim in kestrel["claims"]] == [at_stake(c) for c in kestrel["claims"]]
+    left_out = len(kestrel["claims"]) - len(at_stake_ids)
+    assert f"+ {left_out} claims stated in one article only" in result.stdout
+
+    every = claimledger("ledger", kestrel["id"], "--db", db, "--all")
+    assert all(claim["id"] in every.stdout for claim in kestrel["claims"])
 
 
 def test_disagreement_line_names_the_figures_and_who_carried_them(kestrel: dict) -> None:

@@ -313,6 +313,9 @@ def ledger(
     ] = None,
     db: DbOption = None,
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")] = ViewFormat.table,
+    every_claim: Annotated[
+        bool, typer.Option("--all", help="Table: list every claim, not only those at stake across outlets.")
+    ] = False,
 ) -> None:
     """The ledger: per claim, who supports and who denies it (with outlets), figures, disagreements, framing."""
     from claimledger.store import open_store
@@ -328,7 +331,7 @@ def ledger(
         from claimledger.ledger_output import ledger_renderables
 
         console = Console(highlight=False, width=_table_width())
-        for renderable in ledger_renderables(selected):
+        for renderable in ledger_renderables(selected, every_claim):
             console.print(renderable)
 
 

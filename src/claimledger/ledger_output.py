@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.views import SpeakerView, independent_documents, statement_ref, story_outlets
+from claimledger.views import SpeakerView, at_stake, independent_documents, statement_ref, story_outlets
 
 _FIGURES_SHOWN = 4  # distinct figures listed under a claim before "+N more"
 _OUTLETS_NAMED = 2  # a figure carried by more outlets than this shows their count instead of their names
@@ -43,13 +43,22 @@ def stories_table(summaries: list[dict[str, Any]]) -> RenderableType:
     return table
 
 
-def ledger_renderables(stories: list[dict[str, Any]]) -> Iterator[RenderableType]:
-    """Each story: a header panel, its claims table, then its framing markers by outlet."""
+def ledger_renderables(stories: list[dict[str, Any]], every_claim: bool = False) -> Iterator[RenderableType]:
+    """Each story: a header panel, its claims table, then its framing markers by outlet.
+
+    Unless ``every_claim``, a story's table holds the claims at stake across outlets
+    (:func:`claimledger.views.at_stake`) and says how many others it leaves out.
+    """
     if not stories:
         yield Text("no stories: ingest some articles first", "dim")
     for story in stories:
         yield _story_header(story)
-        yield _claims_table(story["claims"]) if story["claims"] else Text("  no claims", "dim")
+        claims = story["claims"] if every_claim else [c for c in story["claims"] if at_stake(c)]
+        yield _claims_table(claims) if claims else Text("  no claims", "dim")
+        if len(claims) < len(story["claims"]):
+            left_out = len(story["claims"]) - len(claims)
+            yield Text(f"  + {left_out} claims stated in one article only, with no figure in dispute (--all lists them)",
+                       "dim")
         if story["framing"]:
             yield _framing_table(story["framing"])
         yield Text()

@@ -56,6 +56,12 @@ def voice_statements(claims: Iterable[Mapping[str, Any]], side: str) -> int:
     return sum(len(voice["statements"]) for claim in claims for voice in claim[side])
 
 
+def at_stake(claim: Mapping[str, Any]) -> bool:
+    """Whether a claim is at stake across outlets: some document's central claim, stated by two
+    independent documents or more, or holding figures that disagree."""
+    return bool(claim["central"] or len(claim.get("stated_in", [])) > 1 or claim["disagreements"])
+
+
 def story_summary(story: Mapping[str, Any]) -> dict[str, Any]:
     """One row of ``claimledger stories``: counts, the claim ids, and the support/deny statement tally."""
     claims = story["claims"]

@@ -227,3 +227,11 @@ def test_a_markdown_heading_mark_is_no_part_of_the_speaker(nlp) -> None:
     assert [(s.speaker.text, s.cue.text, s.content.text) for s in statements] == [
         ("Interior minister", "denies", "reports of abuse in Kestrel province")
     ]
+
+
+def test_the_rules_read_a_headline(nlp) -> None:
+    text = "Varnian diplomats reject rights reports as pressure over Kestrel grows\n\nThey spoke on Monday."
+    statements, _ = extract_statements(nlp(text), title_span=(0, 70))
+    assert [(s.speaker.text, s.cue.text, s.content.text, s.in_headline) for s in statements] == [
+        ("Varnian diplomats", "reject", "rights reports", True)
+    ]

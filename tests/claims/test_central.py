@@ -38,6 +38,18 @@ def central(nlp, text: str, title: bool = True) -> tuple[str, str]:
             id="denies-that-Y",
         ),
         pytest.param(
+            "Diplomats reject rights reports\n\nThe foreign minister on Monday rejected reports by two rights groups "
+            "that security forces had beaten protesters.",
+            ("reports by two rights groups that security forces had beaten protesters",
+             "Security forces had beaten protesters."),
+            id="headline-names-a-report-the-body-states-it",
+        ),
+        pytest.param(
+            "Chemical giant slams river report\n\nThe company said the river was clean.",
+            ("river report", "River report."),
+            id="headline-names-a-report-the-body-does-not-state",
+        ),
+        pytest.param(
             "More than 2,000 dead fish found on Ressa River below chemical plant\n\nVolunteers collected them.",
             ("More than 2,000 dead fish found on Ressa River below chemical plant",
              "More than 2,000 dead fish found on Ressa River below chemical plant."),

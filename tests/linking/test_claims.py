@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 import claimledger
-from claimledger.linking.claims import claim_families, link_claims
+from claimledger.linking.claims import claim_families, comparable, link_claims
+from claimledger.model import Quantity
 
 
 def headline(doc_id: str, title: str, published: str) -> claimledger.model.Document:
@@ -57,3 +60,32 @@ def test_cluster_ids_come_from_the_earliest_member() -> None:
     cluster = central_cluster(link_claims(docs), "late")
     assert cluster.members[0].document == "early"
     assert cluster.id == claimledger.linking.ids.stable_id("k", cluster.members[0].key)
+
+
+def test_claims_of_different_stories_are_never_one_claim() -> None:
+    docs = [
+        headline("a", "Police detained protesters in Orvik after the march", "2026-04-02"),
+        headline("b", "Orvik police detain protesters after march", "2026-04-03"),
+    ]
+    clusters = link_claims(docs, story_of={"a": "st1", "b": "st2"})
+    assert central_cluster(clusters, "a") is not central_cluster(clusters, "b")
+
+
+def figure(text: str, value: float, bound: str, unit: str, event: str | None) -> Quantity:
+    return Quantity("q1", text, 0, len(text), value, bound, unit, event)
+
+
+@pytest.mark.parametrize(
+    "first, second, expected",
+    [
+        pytest.param(("find dead", "fish"), ("count", "fish"), True, id="counting-names-no-event"),
+        pytest.param(("find dead", "fish"), ("death", "fish"), True, id="ways-of-dying-are-one-event"),
+        pytest.param(("detain", "people"), ("arrest", "people"), False, id="other-events"),
+        pytest.param(("detain", "people"), (None, "people"), True, id="no-event"),
+        pytest.param(("detain", "people"), ("detain", "fish"), False, id="other-units"),
+    ],
+)
+def test_comparable_figures(first: tuple, second: tuple, expected: bool) -> None:
+    a = figure("more than 2,000", 2000, "lower", first[1], first[0])
+    b = figure("roughly 1,800", 1800, "approx", second[1], second[0])
+    assert comparable(a, b) is expected

@@ -104,5 +104,12 @@ def test_the_example_corpus() -> None:
         if disagreement["event"] == "detain"
     ]
     assert ("About 60", "The Harbour Courier") in detained[0] and ("more than 100", "The Kestrel Ledger") in detained[0]
+    fish = next(claim for claim in result["stories"][1]["claims"] if claim["central"] and claim["disagreements"])
+    assert [
+        sorted((v["text"], v["outlet"]) for v in disagreement["values"]) for disagreement in fish["disagreements"]
+    ] == [[
+        ("2,140", "Northgate Daily"), ("More than 2,000", "Meridian Wire"), ("More than 2,000", "The Daily Clarion"),
+        ("More than 2,000", "The Riverside Gazette"), ("roughly 1,800", "The Valley Sentinel"),
+    ]]  # one outlet's two fines ($250,000 now, $40,000 in 2021) are no disagreement
     framing = {(f["outlet"], m) for story in result["stories"] for f in story["framing"] for m in f["markers"]}
     assert {("The Daily Clarion", "somehow"), ("The Daily Clarion", "predictably")} <= framing

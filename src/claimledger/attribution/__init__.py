@@ -30,7 +30,8 @@ def extract_statements(
     """
     quoted = quoting(doc)
     ruled = find_statements(doc, quoted)
-    found = merge_statements(ruled, tagged_statements(doc, quoted, ruled, model or shipped_model()), quoted.text)
+    tagged = tagged_statements(doc, quoted, ruled, model or shipped_model())
+    found = merge_statements(ruled, tagged, quoted.text, title_span)
     resolver = SpeakerResolver(doc)
     statements = [
         _to_statement(f"s{number}", statement, doc, quoted.text, resolver, title_span)

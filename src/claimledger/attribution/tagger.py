@@ -114,27 +114,32 @@ def tagged_statements(doc: Doc, quoted: Quoting, ruled: list[Found], model: Attr
     return link_statements(doc, decode_tags(tags, sequence.tokens, paragraphs, quoted.in_quote), quoted.in_quote, paragraphs)
 
 
-def merge_statements(ruled: list[Found], tagged: list[Found], text: str) -> list[Found]:
+def merge_statements(
+    ruled: list[Found], tagged: list[Found], text: str, title_span: tuple[int, int] | None = None
+) -> list[Found]:
     """The statements of both passes, the more exact one winning where they overlap (measured on
     PolNeAR dev; statements overlap when their cues or contents do).
 
     The CRF wins in general, direct quotes included: it has learnt the rules' spans as features and
-    PolNeAR's boundaries besides. The rules win for "according to", refusals and quotes that run
+    PolNeAR's boundaries besides. The rules win in the headline (``title_span``), for "according
+    to", refusals and quotes that run
     over paragraphs (the quote pairing sees the whole quote, the tagger often its last paragraph
     only), and against a tagged statement without a speaker that reads a rule statement's cue as
     content ("The minister rejected the findings, saying …" taken as what "saying" reports), and
     against a tagged statement that lost the content the rules found for the same cue.
     """
-    first = [found for found in ruled if _rules_know_better(found, text)]
-    others = [found for found in ruled if not _rules_know_better(found, text)]
+    first = [found for found in ruled if _rules_know_better(found, text, title_span)]
+    others = [found for found in ruled if not _rules_know_better(found, text, title_span)]
     second = [found for found in _not_overlapping(tagged, first) if not _misreads(found, ruled)]
     rest = _not_overlapping(others, first + second)
     return sorted(first + second + rest, key=lambda f: (f.start, f.cue[0]))
 
 
-def _rules_know_better(found: Found, text: str) -> bool:
+def _rules_know_better(found: Found, text: str, title_span: tuple[int, int] | None) -> bool:
     if found.cue_lemma in _RULES_FIRST:
         return True
+    if title_span is not None and title_span[0] <= found.cue[0] < title_span[1]:
+        return True  # headlines are telegraphic, and PolNeAR's articles have none to learn them from
     fragments = found.content or []
     # A quote over paragraphs: fragments separated by nothing but paragraph breaks.
     return len(fragments) > 1 and all(

@@ -13,20 +13,36 @@ from spacy.tokens import Doc, Span
 
 from claimledger.model import Claim, Quantity, Statement
 from claimledger.parse import document_text
+from claimledger.stance.text import stemmed_tokens
 
 DEFAULT_CLAIM_THRESHOLD = 0.5
 # Words that introduce the proposition rather than state it: "denies reports that X" is about X.
 _INTRODUCERS = re.compile(
     r"^(?:that\s+|(?:the\s+|all\s+)?(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|"
-    r"charges?|stories|story|evidence|proof)\s+(?:that|of)\s+)+",
+    r"charges?|stories|story|evidence|proof)(?:\s+by\s+[^,;]+?)?\s+(?:that|of)\s+)+",
     re.IGNORECASE,
 )
 
 
 def central_claim_span(doc: Doc, statements: list[Statement], title_span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """``[start, end)`` of the central claim: the headline statement's content, the headline, or the lede."""
+    """``[start, end)`` of the central claim: the headline statement's content, the headline, or the lede.
+
+    A headline that only names what is attributed ("Diplomats reject rights reports") leaves the
+    proposition to the body: the first body statement of the same act that states one ("denied
+    reports that security forces had detained protesters") and names the same thing gives the claim
+    instead.
+    """
     headline_statement = next((s for s in statements if s.in_headline and s.content is not None), None)
     if headline_statement is not None:
+        if not _states_a_proposition(doc, headline_statement):
+            named = set(stemmed_tokens(headline_statement.content.text))
+            body = next(
+                (s for s in statements if not s.in_headline and s.act == headline_statement.act
+                 and s.content is not None and named & set(stemmed_tokens(s.content.text))
+                 and _states_a_proposition(doc, s)),
+                None,
+            )
+            headline_statement = body or headline_statement
         return headline_statement.content.start, headline_statement.content.end
     if title_span is not None:
         return title_span
@@ -71,6 +87,16 @@ def normalize_claim(text: str) -> str:
         stripped = "There was " + stripped  # "reports of abuse in X" states that there was abuse in X
     stripped = stripped[0].upper() + stripped[1:]
     return stripped if stripped[-1] in ".!?" else stripped + "."
+
+
+def _states_a_proposition(doc: Doc, statement: Statement) -> bool:
+    """Whether a statement's content states something (has a verb, or reports "of" something),
+    rather than only naming a report ("rights reports", "the findings")."""
+    content = statement.content
+    if _INTRODUCERS.match(" ".join(content.text.split()).strip("“”\"'‘’ ")):
+        return True
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    return span is not None and any(token.pos_ in {"VERB", "AUX"} for token in span)
 
 
 def _claim(text: str, span: tuple[int, int], central: bool, score: float | None, quantities: list[Quantity]) -> Claim:

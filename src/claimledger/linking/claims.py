@@ -29,7 +29,7 @@ drops by about 0.05, without character n-grams by about 0.01, with single linkag
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from claimledger.linking.clusters import Groups, average_linkage, group_members
@@ -116,17 +116,29 @@ def _context(document: Document, claim: Claim) -> str:
 
 
 def link_claims(
-    documents: Sequence[Document], threshold: float = CLAIM_THRESHOLD, max_df: int = DEFAULT_MAX_DF
+    documents: Sequence[Document], threshold: float = CLAIM_THRESHOLD, max_df: int = DEFAULT_MAX_DF,
+    story_of: Mapping[str, str] | None = None,
 ) -> list[ClaimCluster]:
-    """Cluster the claims and statement contents of ``documents`` by proposition (see the module doc)."""
+    """Cluster the claims and statement contents of ``documents`` by proposition (see the module doc).
+
+    With ``story_of`` (document id -> story id), only claims of one story are compared: two stories
+    share words ("an internal review", "jobs") far more often than propositions.
+    """
     members = [member for document in sorted(documents, key=document_order) for member in claim_members(document)]
-    return cluster_members(members, threshold, max_df)
+    scopes = [story_of[member.document] for member in members] if story_of is not None else None
+    return cluster_members(members, threshold, max_df, scopes)
 
 
-def cluster_members(members: Sequence[ClaimMember], threshold: float, max_df: int = DEFAULT_MAX_DF) -> list[ClaimCluster]:
-    """Clusters of ``members`` (given earliest first); each cluster's id comes from its first member."""
+def cluster_members(
+    members: Sequence[ClaimMember], threshold: float, max_df: int = DEFAULT_MAX_DF,
+    scopes: Sequence[str] | None = None,
+) -> list[ClaimCluster]:
+    """Clusters of ``members`` (given earliest first); each cluster's id comes from its first member.
+    With ``scopes`` (one per member), members of different scopes are never compared."""
     vectors = text_vectors([member.context for member in members], characters=True)
     pairs = candidate_pairs(vectors, max_df).above(MIN_PAIR_SIMILARITY).by_score()
+    if scopes is not None:
+        pairs = [(i, j, score) for i, j, score in pairs if scopes[i] == scopes[j]]
     groups = Groups(len(members))
     relations: dict[str, list[tuple[int, int]]] = {"conflicts": [], "contradicts": []}
     for i, j, score in pairs:
@@ -142,8 +154,28 @@ def cluster_members(members: Sequence[ClaimMember], threshold: float, max_df: in
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
-    """Two figures count the same thing: the same unit, and the same event when both name one."""
-    return a.unit is not None and a.unit == b.unit and (a.event is None or b.event is None or a.event == b.event)
+    """Two figures count the same thing: the same unit, and the same event when both name one.
+
+    Verbs of counting name no event of their own ("counted roughly 1,800 dead fish" counts what
+    "more than 2,000 dead fish were found" does), and the ways of saying that something died are one
+    event.
+    """
+    if a.unit is None or a.unit != b.unit:
+        return False
+    first, second = _event_family(a.event), _event_family(b.event)
+    return first is None or second is None or first == second
+
+
+def _event_family(event: str | None) -> str | None:
+    if event is None or event in _COUNTING_EVENTS:
+        return None
+    return _DEATH if event in _DEATH_EVENTS else event
+
+
+# Events that only measure (see comparable), and the events that all say that something died.
+_COUNTING_EVENTS = frozenset({"count", "tally", "estimate", "number", "total"})
+_DEATH = "die"
+_DEATH_EVENTS = frozenset({"die", "death", "kill", "find dead", "dead"})
 
 
 def figures_disagree(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:

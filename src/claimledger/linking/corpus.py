@@ -57,4 +57,5 @@ def link_corpus(documents: Iterable[Document]) -> CorpusLinks:
     copies = mark_near_duplicates(ordered)
     stories = link_stories(ordered, copies)
     story_of = {doc: story.id for story in stories for doc in story.documents}
-    return CorpusLinks(ordered, copies, stories, link_claims(ordered), link_speakers(ordered, story_of))
+    claims = link_claims(ordered, story_of=story_of)
+    return CorpusLinks(ordered, copies, stories, claims, link_speakers(ordered, story_of))

@@ -84,6 +84,8 @@ class _Context:
         attributing = {p.document.id for p in placed if p.stance.label != "neutral"}
         figures = self._figures(cluster)
         rival_figures = [f for rival in cluster.conflicts for f in self._figures(self.clusters[rival])]
+        if cluster.central:
+            rival_figures += _comparable_figures(figures, documents, exclude=figures + rival_figures)
         return {
             "id": cluster.id,
             "text": self._claim_text(cluster),
@@ -92,6 +94,7 @@ class _Context:
             "deniers": self._voices([p for p in placed if p.stance.label == "deny"]),
             "neutral": self._voices([p for p in placed if p.stance.label == "neutral"]),
             "independent_sources": len({self.links.original_of(d) for d in stating | attributing}),
+            "stated_in": sorted({self.links.original_of(d) for d in stating}),
             "evidence": self._evidence(p for p in placed if p.stance.label != "neutral"),
             "quote_variants": quote_variants(self._quotes(placed)),
             "quantities": [_figure_entry(document, quantity) for document, quantity in figures],
@@ -176,23 +179,46 @@ class _Context:
 
 
 def disagreements(figures: list[tuple[Document, Quantity]]) -> list[dict]:
-    """Groups of comparable figures (same unit and event) of which at least two disagree, per the interval rule."""
+    """Groups of comparable figures (same unit and event) of which at least two disagree, per the interval rule.
+
+    Only figures of different documents disagree: two figures in one article ("fined $250,000", "fined
+    $40,000 in 2021") count two things, not one thing two ways.
+    """
     groups = Groups(len(figures))
-    for i, (_, a) in enumerate(figures):
+    for i, (first_document, a) in enumerate(figures):
         for j in range(i + 1, len(figures)):
-            b = figures[j][1]
-            if comparable(a, b) and intervals_disagree(a, b):
+            second_document, b = figures[j]
+            if first_document.id != second_document.id and comparable(a, b) and intervals_disagree(a, b):
                 groups.union(i, j)
     entries = []
     for members in group_members(groups.labels()):
         if len(members) > 1:
             quantities = [figures[m][1] for m in members]
+            # A headline and its body giving the same figure are one value of that outlet.
+            values = {_said_once(*figures[m]): _value_entry(*figures[m]) for m in members}
             entries.append({
                 "event": next((q.event for q in quantities if q.event), None),
                 "unit": quantities[0].unit,
-                "values": [_value_entry(*figures[m]) for m in members],
+                "values": list(values.values()),
             })
     return entries
+
+
+def _said_once(document: Document, quantity: Quantity) -> tuple:
+    return document.id, quantity.text.lower(), quantity.value, quantity.bound
+
+
+def _comparable_figures(
+    figures: list[tuple[Document, Quantity]], documents: list[Document], exclude: list[tuple[Document, Quantity]]
+) -> list[tuple[Document, Quantity]]:
+    """The figures of the story's ``documents`` that count what one of ``figures`` counts: a central
+    claim is checked against every count of its thing in the story ("more than 2,000 dead fish" in
+    one outlet, "roughly 1,800" in another), not only against the sentences clustered with it."""
+    seen = {(document.id, quantity.id) for document, quantity in exclude}
+    return [
+        (document, quantity) for document in documents for quantity in document.quantities
+        if (document.id, quantity.id) not in seen and any(comparable(quantity, own) for _, own in figures)
+    ]
 
 
 def _voices_on(statement: Statement, claim_text: str, central: bool) -> bool:
