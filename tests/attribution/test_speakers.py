@@ -44,3 +44,16 @@ def test_entities_carry_roles_and_mentions(nlp) -> None:
     for statement in statements:
         entity = by_id[statement.speaker.entity]
         assert (statement.speaker.start, statement.speaker.end) in entity.mentions
+
+
+def test_the_group_is_the_organisation_last_named_and_who_is_its_antecedent(nlp) -> None:
+    text = (
+        "Amnesty International published a report on Monday. The group said police beat protesters. "
+        "A group of residents said the river smelled. Reporters met three men who said they were held for days."
+    )
+    statements, _ = extract_statements(nlp(text))
+    assert [(s.speaker.text, s.speaker.name) for s in statements if s.cue.text == "said"] == [
+        ("The group", "Amnesty International"),
+        ("A group of residents", "A group of residents"),  # indefinite: not a reference back
+        ("who", "three men"),
+    ]

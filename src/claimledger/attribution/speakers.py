@@ -28,6 +28,10 @@ _ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "ORG", "NORP": "ORG"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+_ORGANISATION_NOUNS = {
+    "group", "organisation", "organization", "agency", "company", "ministry", "firm", "charity", "union", "department",
+}
+_ANTECEDENT_MODIFIERS = {"det", "amod", "nummod", "compound", "poss"}
 # Title words that make a name a person even when the NER calls it an organisation.
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "president", "minister", "governor", "senator",
@@ -107,7 +111,7 @@ class SpeakerResolver:
         """The name and entity id for the speaker mention ``[start, end)`` with head token ``head``."""
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
-            return document_text(self._doc)[start:end], None
+            return _antecedent_phrase(head) or document_text(self._doc)[start:end], None
         person.mentions.append((start, end))
         person.subject_mentions.append(start)
         return person.name, self.entity_id(person)
@@ -132,9 +136,11 @@ class SpeakerResolver:
         if head.pos_ == "NOUN":
             lemma = head.lemma_.lower()
             # A headline speaks of "Interior minister" before the article names him: look ahead too.
-            return self._most_recent(start, lambda p: lemma in p.role_heads) or self._first(
+            by_role = self._most_recent(start, lambda p: lemma in p.role_heads) or self._first(
                 lambda p: lemma in p.role_heads
             )
+            # "the group said": the organisation last named, when no role description says which.
+            return by_role or (self._antecedent(start, "ORG") if lemma in _ORGANISATION_NOUNS and _is_definite(head) else None)
         return None
 
     def _named_by_speaker(self, head: Token | None) -> _Person | None:
@@ -269,6 +275,20 @@ def _phrase_text(head: Token, stop: Token | None = None) -> str:
     while tokens and tokens[0].pos_ == "DET":
         tokens.pop(0)
     return " ".join(t.text for t in tokens).lower().replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def _is_definite(noun: Token) -> bool:
+    """"the group", "the company": a noun that refers back, not "a group"."""
+    return any(child.dep_ == "det" and child.lower_ in {"the", "this", "that"} for child in noun.children)
+
+
+def _antecedent_phrase(head: Token | None) -> str | None:
+    """For a relative pronoun, the noun phrase it stands for: "three men who said" -> "three men"."""
+    if head is None or head.lower_ not in _RELATIVE_PRONOUNS or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    words = [t for t in noun.lefts if t.dep_ in _ANTECEDENT_MODIFIERS] + [noun]
+    return " ".join(t.text for t in words)
 
 
 def _same_person(name: str, known: str) -> bool:
