@@ -235,3 +235,14 @@ def test_the_rules_read_a_headline(nlp) -> None:
     assert [(s.speaker.text, s.cue.text, s.content.text, s.in_headline) for s in statements] == [
         ("Varnian diplomats", "reject", "rights reports", True)
     ]
+
+
+def test_a_relative_clause_after_the_content_is_no_second_statement(nlp) -> None:
+    text = (
+        "Halvorsen denied that detainees had been held at a former army barracks, as reported on Thursday "
+        "by the Kestrel Ledger, which first published the accounts of former detainees."
+    )
+    statements, _ = extract_statements(nlp(text))
+    assert [(s.speaker.text, s.cue.text, s.content.text) for s in statements] == [
+        ("Halvorsen", "denied", "that detainees had been held at a former army barracks")
+    ]

@@ -28,6 +28,7 @@ _OTHER_SENTENCE_COST = 1000
 # Words the tagger sometimes takes for cues that never attribute: "so-called" marks a scare quote.
 _NEVER_CUES = frozenset({"so - called", "so called"})
 _FINDING_VERBS = frozenset({"find", "discover", "uncover", "see"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 _TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":"})
 _SEPARATORS = frozenset({",", ";", "-", "–", "—", "--"})
 
@@ -41,7 +42,7 @@ def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], par
     sentence_of = _sentence_numbers(doc)
     cue_heads = [_span_root(doc, cue.fragments[0]) for cue in cues]
     contents_of: list[list[TaggedSpan]] = [[] for _ in cues]
-    for content in (s for s in spans if s.type == CONTENT):
+    for content in (s for s in spans if s.type == CONTENT and not _is_relative_clause(doc, s)):
         best = _nearest_cue(doc, content, cue_heads, sentence_of, paragraphs)
         if best is not None:
             contents_of[best].append(content)
@@ -65,6 +66,13 @@ def _reports_a_thing(doc: Doc, statement: Found, head: Token, content: TaggedSpa
         return False
     root = _span_root(doc, [t for f in content.fragments for t in f])
     return root.head.i == head.i and root.dep_ == "dobj"
+
+
+def _is_relative_clause(doc: Doc, content: TaggedSpan) -> bool:
+    """"…, as reported by the Ledger, which first published the accounts": a relative clause the tagger
+    took for content says what the noun it modifies did, not what anybody reported."""
+    first = doc[content.first]
+    return first.lower_ in _RELATIVE_PRONOUNS and first.head.dep_ == "relcl"
 
 
 def _found(
