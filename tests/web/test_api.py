@@ -209,6 +209,7 @@ def test_posting_json_ingests_and_relinks(writable) -> None:
     assert (document["title"], document["outlet"], document["published"]) == (
         ARTICLE["title"], ARTICLE["outlet"], ARTICLE["published"])
     assert document["text"] == f"{ARTICLE['title']}\n\n{ARTICLE['text']}"
+    assert document["path"] == "upload:json"  # never the server's temporary file
     assert client.get("/api/stories").json()["items"][0]["title"] == ARTICLE["title"]
     again = client.post("/api/documents", json=ARTICLE, headers=AUTH)
     assert (again.status_code, again.json()["added"], again.json()["already_stored"], again.json()["relinking"]) == (
@@ -225,6 +226,7 @@ def test_uploading_a_file_reads_it_by_its_extension(writable) -> None:
     (document_id,) = response.json()["documents"]
     stored = store.document(document_id)
     assert (stored.title, stored.outlet, stored.published) == ("Ferry strike ends in Lussan", "Northgate Daily", "2026-06-03")
+    assert stored.path == "upload:ferry_strike.md"
 
 
 @pytest.mark.parametrize(

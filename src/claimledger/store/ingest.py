@@ -64,8 +64,25 @@ def ingest_paths(
     Returns:
         The counts, and the rejected inputs' errors (one-line messages naming the input).
     """
+    return ingest_items(
+        read_inputs(paths, read_options), store, any_language=any_language, batch_size=batch_size,
+        progress=progress, on_rejected=on_rejected, after_ingest=after_ingest,
+    )
+
+
+def ingest_items(
+    items: Iterable[Article | InputError],
+    store: Store,
+    *,
+    any_language: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Callable[[IngestSummary], None] | None = None,
+    on_rejected: Callable[[InputError], None] | None = None,
+    after_ingest: AfterIngest | None = None,
+) -> IngestSummary:
+    """:func:`ingest_paths` for articles read already (``read_inputs`` items: articles or input errors)."""
     summary = IngestSummary()
-    for batch in batched(_unseen(read_inputs(paths, read_options), store, summary), batch_size):
+    for batch in batched(_unseen(items, store, summary), batch_size):
         documents = []
         for item in analyze_inputs(batch, any_language=any_language):
             if isinstance(item, InputError):

@@ -2,7 +2,7 @@
 
 The request is saved as a file in a private temporary folder — a JSON body as one JSON Lines record,
 an upload under its own (sanitised) name, whose extension picks the reader — and handed to
-:func:`claimledger.store.ingest.ingest_paths`. So the web accepts exactly the formats, metadata rules,
+:func:`claimledger.store.ingest.ingest_items` as the CLI's readers read it. So the web accepts exactly the formats, metadata rules,
 size limit and idempotence of ``claimledger ingest``. Relinking is left to the caller
 (:mod:`claimledger.web.relinking`).
 """
@@ -13,15 +13,17 @@ import json
 import re
 import tempfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from claimledger.ingest import ReadOptions, read_inputs
 from claimledger.model import Article
 from claimledger.store import Store
-from claimledger.store.ingest import ingest_paths
+from claimledger.store.ingest import ingest_items
 
 DEFAULT_UPLOAD_NAME = "upload.txt"
+UPLOAD_PREFIX = "upload:"  # the stored path of an article sent to the API
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 _MAX_NAME = 100
 _CHUNK = 1 << 16
@@ -36,7 +38,7 @@ def ingest_record(store: Store, record: dict[str, Any]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="claimledger-upload-") as folder:
         path = Path(folder) / "article.jsonl"
         path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-        return _ingest_file(store, path)
+        return _ingest_file(store, path, f"{UPLOAD_PREFIX}json")
 
 
 def ingest_upload(store: Store, name: str | None, stream: BinaryIO, max_bytes: int) -> dict[str, Any]:
@@ -44,7 +46,7 @@ def ingest_upload(store: Store, name: str | None, stream: BinaryIO, max_bytes: i
     with tempfile.TemporaryDirectory(prefix="claimledger-upload-") as folder:
         path = Path(folder) / safe_name(name)
         _copy_bounded(stream, path, max_bytes)
-        return _ingest_file(store, path)
+        return _ingest_file(store, path, f"{UPLOAD_PREFIX}{path.name}")
 
 
 def safe_name(name: str | None) -> str:
@@ -64,11 +66,17 @@ def _copy_bounded(stream: BinaryIO, path: Path, max_bytes: int) -> None:
             out.write(chunk)
 
 
-def _ingest_file(store: Store, path: Path) -> dict[str, Any]:
-    """Ingest one saved request file; the result as :class:`~claimledger.web.schemas.IngestResult` (less ``relinking``)."""
-    options = ReadOptions()
-    summary = ingest_paths([path], store, options)  # relinking is the caller's (in the background)
-    stored = [document_id for document_id in _document_ids(read_inputs([path], options)) if store.has_document(document_id)]
+def _ingest_file(store: Store, path: Path, label: str) -> dict[str, Any]:
+    """Ingest one saved request file; the result as :class:`~claimledger.web.schemas.IngestResult` (less ``relinking``).
+
+    Its articles are stored with ``label`` as their path: the temporary file is gone after the
+    request, and the server's folders are nobody's business.
+    """
+    items = [
+        replace(item, path=label) if isinstance(item, Article) else item for item in read_inputs([path], ReadOptions())
+    ]
+    summary = ingest_items(items, store)  # relinking is the caller's (in the background)
+    stored = [document_id for document_id in _document_ids(items) if store.has_document(document_id)]
     return {
         "documents": stored, "added": summary.added, "already_stored": summary.already_stored,
         "rejected": [error.problem for error in summary.rejected],
