@@ -136,9 +136,7 @@ def cluster_members(
     """Clusters of ``members`` (given earliest first); each cluster's id comes from its first member.
     With ``scopes`` (one per member), members of different scopes are never compared."""
     vectors = text_vectors([member.context for member in members], characters=True)
-    pairs = candidate_pairs(vectors, max_df).above(MIN_PAIR_SIMILARITY).by_score()
-    if scopes is not None:
-        pairs = [(i, j, score) for i, j, score in pairs if scopes[i] == scopes[j]]
+    pairs = candidate_pairs(vectors, max_df, scopes).above(MIN_PAIR_SIMILARITY).by_score()
     groups = Groups(len(members))
     relations: dict[str, list[tuple[int, int]]] = {"conflicts": [], "contradicts": []}
     for i, j, score in pairs:

@@ -12,6 +12,7 @@ and compounds that stemming misses ("al-Baghdadi" / "Baghdadi", "20-year-old" / 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,11 +62,21 @@ def text_vectors(texts: list[str], characters: bool = False) -> TextVectors:
     return TextVectors(words, normalize(sparse.hstack([words, grams]).tocsr()))
 
 
-def candidate_pairs(vectors: TextVectors, max_df: int = DEFAULT_MAX_DF) -> Candidates:
-    """Pairs of texts sharing a blocking term (a stemmed word in 2..``max_df`` texts), scored by cosine."""
+def candidate_pairs(
+    vectors: TextVectors, max_df: int = DEFAULT_MAX_DF, scopes: Sequence[str] | None = None
+) -> Candidates:
+    """Pairs of texts sharing a blocking term (a stemmed word in 2..``max_df`` texts), scored by cosine.
+
+    With ``scopes`` (one per text), only pairs within one scope are kept — before scoring, which is
+    where the time goes.
+    """
     blocking = _blocking_matrix(vectors.words, max_df)
     shared = sparse.triu(blocking @ blocking.T, k=1).tocoo()
     left, right = shared.row.astype(np.int64), shared.col.astype(np.int64)
+    if scopes is not None:
+        codes = np.unique(np.asarray(scopes), return_inverse=True)[1]
+        same = codes[left] == codes[right]
+        left, right = left[same], right[same]
     return Candidates(left, right, pair_cosines(vectors.scoring, left, right))
 
 

@@ -15,6 +15,8 @@ A statement that reports nothing (declined to comment) is neutral.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimledger.model import Claim, Stance, Statement
 from claimledger.stance.text import NEGATION, stemmed_tokens, tokens
 
@@ -63,5 +65,7 @@ def _negations(text: str) -> int:
     return sum(token in NEGATION for token in tokens(text))
 
 
+# The ledger compares every statement of a story with every claim of it: the same texts come again.
+@lru_cache(maxsize=65_536)
 def _stems(text: str) -> frozenset[str]:
     return frozenset(stemmed_tokens(text))
