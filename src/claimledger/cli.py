@@ -296,14 +296,11 @@ def stories(
     from claimledger.store import open_store
     from claimledger.views import story_summary
 
+    from claimledger.ledger_output import stories_table
+
     with open_store(db) as store:
         summaries = [story_summary(story) for story in store.stories()]
-    if output_format is ViewFormat.json:
-        _print_json(summaries, None)
-    else:
-        from claimledger.ledger_output import stories_table
-
-        Console(highlight=False, width=_table_width()).print(stories_table(summaries))
+    _print_view(output_format, summaries, lambda: [stories_table(summaries)])
 
 
 @app.command()
@@ -318,21 +315,13 @@ def ledger(
     ] = False,
 ) -> None:
     """The ledger: per claim, who supports and who denies it (with outlets), figures, disagreements, framing."""
+    from claimledger.ledger_output import ledger_renderables
     from claimledger.store import open_store
     from claimledger.views import ledger_object, select_ledger
 
     with open_store(db) as store:
         selected = select_ledger(store.stories(), wanted)
-    if output_format is ViewFormat.json:
-        from claimledger.export import write_json
-
-        write_json(ledger_object(selected), sys.stdout)
-    else:
-        from claimledger.ledger_output import ledger_renderables
-
-        console = Console(highlight=False, width=_table_width())
-        for renderable in ledger_renderables(selected, every_claim):
-            console.print(renderable)
+    _print_view(output_format, ledger_object(selected), lambda: ledger_renderables(selected, every_claim))
 
 
 @app.command()
@@ -342,21 +331,25 @@ def speaker(
     output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")] = ViewFormat.table,
 ) -> None:
     """Everything a speaker said, by speech act: outlet, date, the words, and <doc id>#<statement id>."""
+    from claimledger.ledger_output import speaker_renderables
     from claimledger.store import open_store
     from claimledger.views import speaker_view
 
     with open_store(db) as store:
         view = speaker_view(store, name)
+    _print_view(output_format, view.to_dict(), lambda: speaker_renderables(view))
+
+
+def _print_view(output_format: ViewFormat, value: object, renderables: Callable[[], Iterable]) -> None:
+    """A store view on stdout: ``value`` as JSON, or the Rich ``renderables`` at the table width."""
     if output_format is ViewFormat.json:
         from claimledger.export import write_json
 
-        write_json(view.to_dict(), sys.stdout)
-    else:
-        from claimledger.ledger_output import speaker_renderables
-
-        console = Console(highlight=False, width=_table_width())
-        for renderable in speaker_renderables(view):
-            console.print(renderable)
+        write_json(value, sys.stdout)
+        return
+    console = Console(highlight=False, width=_table_width())
+    for renderable in renderables():
+        console.print(renderable)
 
 
 @app.command()
@@ -367,6 +360,7 @@ def export(
 ) -> None:
     """Export the store: the ledger (json), documents (jsonl), statements (csv, parquet), ClaimReview JSON-LD."""
     from claimledger import export as exports
+    from claimledger import output
     from claimledger.store import open_store
 
     if output_format is ExportFormat.parquet and out is None:
@@ -383,7 +377,7 @@ def export(
 
                 exports.write_json(ledger_object(stored), stream)
             elif output_format is ExportFormat.jsonl:
-                exports.write_jsonl(exports.ledger_documents(store, stored), stream)
+                output.write_jsonl(exports.ledger_documents(store, stored), stream)
             elif output_format is ExportFormat.csv:
                 exports.write_csv(exports.statement_rows(exports.ledger_documents(store, stored), stored), stream)
             else:

@@ -57,14 +57,6 @@ def ledger_documents(store: Store, stories: list[dict[str, Any]]) -> Iterator[Do
     yield from (document for document in store.documents() if document.id not in seen)
 
 
-def write_jsonl(documents: Iterable[Document], out: TextIO) -> int:
-    """One ``claimledger.document/1`` object per line. Returns the count."""
-    count = 0
-    for count, document in enumerate(documents, start=1):
-        out.write(json.dumps(document.to_dict(), ensure_ascii=False) + "\n")
-    return count
-
-
 # The statement table
 
 

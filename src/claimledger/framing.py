@@ -22,7 +22,8 @@ from importlib import resources
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from claimledger.attribution.quotes import find_quotes, looks_like_scare_quote
+from claimledger.attribution.quotes import looks_like_scare_quote
+from claimledger.attribution.rules import quoting
 from claimledger.model import FramingMarker, MarkerType, Statement
 from claimledger.parse import document_text, load_nlp, token_strings
 
@@ -99,7 +100,7 @@ def _scare_quote_markers(doc: Doc, statements: list[Statement], title_span) -> l
     text = document_text(doc)
     quoted = [(s.content.start, s.content.end) for s in statements if s.content is not None]
     markers = []
-    for quote in find_quotes(text):
+    for quote in quoting(doc).quotes:
         if not looks_like_scare_quote(text, quote) or not _inside_noun_phrase(doc, quote.start, quote.end):
             continue
         if any(start <= quote.start and quote.end <= end for start, end in quoted):

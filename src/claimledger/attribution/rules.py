@@ -78,10 +78,13 @@ class Quoting:
 
 
 def quoting(doc: Doc) -> Quoting:
-    """The :class:`Quoting` of ``doc``."""
-    text = document_text(doc)
-    quotes = find_quotes(text)
-    return Quoting(text, quotes, tokens_in_quotes(doc, quotes))
+    """The :class:`Quoting` of ``doc`` (cached on the doc: framing reads the same quotations)."""
+    cached = doc.user_data.get("claimledger.quoting")
+    if cached is None or len(cached.in_quote) != len(doc):
+        text = document_text(doc)
+        quotes = find_quotes(text)
+        cached = doc.user_data["claimledger.quoting"] = Quoting(text, quotes, tokens_in_quotes(doc, quotes))
+    return cached
 
 
 def find_statements(doc: Doc, quoted: Quoting | None = None) -> list[Found]:

@@ -183,19 +183,23 @@ class Store:
     def statements_by_speaker(self, name: str) -> list[StoredStatement]:
         """Every statement whose speaker's resolved name is ``name`` (any case), by publication date."""
         query = (
-            select(
-                statements.c.document_id, statements.c.statement_id, statements.c.speaker_name.label("speaker"),
-                statements.c.speaker_entity.label("entity"), statements.c.act, statements.c.kind,
-                statements.c.cue_lemma, statements.c.content, statements.c.sentence,
-                statements.c.stance_label.label("stance"), documents.c.outlet, documents.c.title,
-                documents.c.published,
-            )
-            .join(documents, documents.c.id == statements.c.document_id)
+            _stored_statements()
             .where(func.lower(statements.c.speaker_name) == name.lower())
             .order_by(documents.c.published, statements.c.document_id, statements.c.pk)
         )
         with self.engine.connect() as connection:
             return [StoredStatement(**row._mapping) for row in connection.execute(query)]
+
+    def statements_at(self, refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], StoredStatement]:
+        """The stored statements of ``(document id, statement id)`` pairs (those still stored)."""
+        wanted = set(refs)
+        found = {}
+        with self.engine.connect() as connection:
+            for chunk in batched(sorted({document for document, _ in wanted}), _IDS_PER_QUERY):
+                for row in connection.execute(_stored_statements().where(statements.c.document_id.in_(chunk))):
+                    if (row.document_id, row.statement_id) in wanted:
+                        found[row.document_id, row.statement_id] = StoredStatement(**row._mapping)
+        return found
 
     def search(self, text: str, limit: int = 20, offset: int = 0) -> list[full_text.SearchHit]:
         """Documents and statements containing every word of ``text``, best match first."""
@@ -238,6 +242,16 @@ class Store:
         """One stored story, or None."""
         with self.engine.connect() as connection:
             return connection.scalar(select(stories.c.body).where(stories.c.id == story_id))
+
+
+def _stored_statements() -> Select:
+    """Statement rows as :class:`StoredStatement` fields, joined to their documents."""
+    return select(
+        statements.c.document_id, statements.c.statement_id, statements.c.speaker_name.label("speaker"),
+        statements.c.speaker_entity.label("entity"), statements.c.act, statements.c.kind,
+        statements.c.cue_lemma, statements.c.content, statements.c.sentence,
+        statements.c.stance_label.label("stance"), documents.c.outlet, documents.c.title, documents.c.published,
+    ).join(documents, documents.c.id == statements.c.document_id)
 
 
 def _has_document(connection: Connection, document_id: str) -> bool:

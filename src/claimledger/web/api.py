@@ -16,11 +16,11 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from claimledger.ingest import default_max_bytes
-from claimledger.store import Store
+from claimledger.store import SearchHit, Store
 from claimledger.web import contracts, ledger, queries, uploads
 from claimledger.web.schemas import (
     DEFAULT_LIMIT, MAX_LIMIT, ArticleIn, ClaimDetail, ClaimSummary, DocumentSummary, IngestResult, Page, Problem,
-    SearchHit, SpeakerStatement, SpeakerSummary, StorySummary,
+    SpeakerStatement, SpeakerSummary, StorySummary,
 )
 from claimledger.web.index import LedgerCache
 from claimledger.web.security import require_token

@@ -2,7 +2,7 @@
 
 Summaries are computed from a story object alone. The story and claim pages also show what each
 voice said: a voice's ``"<doc id>#<statement id>"`` references are resolved to the stored
-statement rows (:func:`claimledger.web.queries.statement_rows`), not to whole documents.
+statement rows (:meth:`claimledger.store.Store.statements_at`), not to whole documents.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from claimledger.store import Store
-from claimledger.views import independent_documents, story_outlets
-from claimledger.web.queries import StatementRow, statement_rows
+from claimledger.store import Store, StoredStatement
+from claimledger import views
 
 SIDES = (("supporters", "support"), ("deniers", "deny"), ("neutral", "neutral"))
 
@@ -31,14 +30,11 @@ def stance_counts(claim: Mapping[str, Any] | None) -> dict[str, int]:
 
 
 def story_summary(story: Mapping[str, Any]) -> dict[str, Any]:
-    """A story in a list (:class:`~claimledger.web.schemas.StorySummary`)."""
+    """A story in a list (:class:`~claimledger.web.schemas.StorySummary`): the ``stories`` command's
+    summary with the story's focus claim and its stance counts."""
     claim = focus_claim(story)
-    return {
-        "id": story["id"], "title": story.get("title"), "first_seen": story.get("first_seen"),
-        "last_seen": story.get("last_seen"), "documents": len(story["documents"]), "outlets": story_outlets(story),
-        "independent_sources": independent_documents(story), "claims": len(story.get("claims") or []),
-        "central_claim": claim["text"] if claim else None, "stance": stance_counts(claim),
-    }
+    return {**views.story_summary(story), "central_claim": claim["text"] if claim else None,
+            "stance": stance_counts(claim)}
 
 
 def claim_summary(story: Mapping[str, Any], claim: Mapping[str, Any]) -> dict[str, Any]:
@@ -70,10 +66,10 @@ class VoiceLine:
     name: str
     document_id: str
     statement_id: str
-    statement: StatementRow | None  # None when the document has left the store since the last linking
+    statement: StoredStatement | None  # None when the document has left the store since the last linking
 
 
-def voice_lines(claim: Mapping[str, Any], rows: Mapping[tuple[str, str], StatementRow]) -> list[VoiceLine]:
+def voice_lines(claim: Mapping[str, Any], rows: Mapping[tuple[str, str], StoredStatement]) -> list[VoiceLine]:
     """Every statement of every voice on a claim, supporters first, then deniers, then neutral voices."""
     lines = []
     for side, stance in SIDES:
@@ -95,5 +91,5 @@ def statement_refs(claims: Iterable[Mapping[str, Any]]) -> set[tuple[str, str]]:
 
 def resolved_voices(store: Store, claims: list[Mapping[str, Any]]) -> dict[str, list[VoiceLine]]:
     """Each claim's voice lines by claim id, every referenced statement fetched in one query."""
-    rows = statement_rows(store, statement_refs(claims))
+    rows = store.statements_at(statement_refs(claims))
     return {claim["id"]: voice_lines(claim, rows) for claim in claims}

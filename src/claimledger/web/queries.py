@@ -1,23 +1,17 @@
 """Read queries the web needs that :class:`~claimledger.store.Store` does not offer.
 
-Lists of documents and of speakers are paged and counted in SQL over the store's tables, and the
-statements a ledger page quotes are fetched as rows, so a page never loads whole documents (each
-document row's ``body`` holds the full text and analysis).
+Lists of documents and of speakers are paged and counted in SQL over the store's tables, so a page
+never loads whole documents (each document row's ``body`` holds the full text and analysis).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import distinct, func, select
 
-from claimledger.batching import batched
-from claimledger.store import Store, StoredStatement
+from claimledger.store import Store
 from claimledger.store.schema import documents, statements
-
-StatementRow = StoredStatement
-_IDS_PER_QUERY = 500  # SQLite caps the number of bound parameters of one query
 
 # The ledger's document order: dated documents by date, then undated ones; ties by id.
 _DOCUMENT_ORDER = (documents.c.published.is_(None), documents.c.published, documents.c.id)
@@ -55,25 +49,3 @@ def speaker_page(store: Store, limit: int, offset: int) -> tuple[int, list[dict[
         total = connection.scalar(select(func.count(distinct(statements.c.speaker_name))).where(named))
         rows = [dict(row._mapping) for row in connection.execute(query)]
     return total, rows
-
-
-def statement_rows(store: Store, refs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], StatementRow]:
-    """The statement rows of ``(document id, statement id)`` pairs, with their documents' outlet and title."""
-    wanted = set(refs)
-    query = (
-        select(
-            statements.c.document_id, statements.c.statement_id, statements.c.speaker_name.label("speaker"),
-            statements.c.speaker_entity.label("entity"), statements.c.act, statements.c.kind,
-            statements.c.cue_lemma, statements.c.content, statements.c.sentence,
-            statements.c.stance_label.label("stance"), documents.c.outlet, documents.c.title, documents.c.published,
-        )
-        .join(documents, documents.c.id == statements.c.document_id)
-    )
-    found = {}
-    with store.engine.connect() as connection:
-        for chunk in batched(sorted({document for document, _ in wanted}), _IDS_PER_QUERY):
-            for row in connection.execute(query.where(statements.c.document_id.in_(chunk))):
-                key = (row.document_id, row.statement_id)
-                if key in wanted:
-                    found[key] = StatementRow(**row._mapping)
-    return found

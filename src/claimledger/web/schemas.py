@@ -109,20 +109,6 @@ class DocumentSummary(BaseModel):
     duplicate_of: str | None
 
 
-class SearchHit(BaseModel):
-    """A search result: a document, or one of its statements when ``statement_id`` is set.
-
-    ``snippet`` wraps the matched words in ``**``.
-    """
-
-    document_id: str
-    statement_id: str | None
-    title: str | None
-    outlet: str | None
-    snippet: str
-    score: float
-
-
 class ArticleIn(BaseModel):
     """An article to ingest, as one JSON Lines record: ``text`` is the body, ``title`` the headline."""
 
