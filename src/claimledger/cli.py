@@ -61,6 +61,9 @@ def analyze(
     claim_threshold: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="List sentences at least this check-worthy as claims.")
     ] = 0.5,
+    accurate: Annotated[
+        bool, typer.Option("--accurate", help="Find statements with the fine-tuned transformer too (slower).")
+    ] = False,
 ) -> None:
     """Analyse articles: statements with speakers, cues and acts, as a table, JSON or JSON Lines."""
     from claimledger.ingest import ReadOptions, read_inputs
@@ -71,7 +74,8 @@ def analyze(
         options = ReadOptions(title=options.title, outlet=outlet, published=published, max_bytes=max_bytes)
     rejected: list[InputError] = []
     results = analyze_inputs(
-        read_inputs(paths, options), any_language=any_language, workers=workers, claim_threshold=claim_threshold
+        read_inputs(paths, options), any_language=any_language, workers=workers, claim_threshold=claim_threshold,
+        accurate=accurate,
     )
     documents = _with_progress(_reporting_errors(results, rejected))
     _write(documents, output_format)

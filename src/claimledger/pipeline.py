@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from claimledger import __version__
-from claimledger.attribution import ATTRIBUTION_MODEL, extract_statements
+from claimledger.attribution import ACCURATE_ATTRIBUTION_MODEL, ATTRIBUTION_MODEL, extract_statements
 from claimledger.batching import batched
 from claimledger.errors import InputError, NotEnglishError
 from claimledger.claims.central import DEFAULT_CLAIM_THRESHOLD, build_claims
@@ -43,19 +43,22 @@ from claimledger.parse import load_nlp, model_version
 BATCH_SIZE = 64
 
 
-def analyzer_info() -> Analyzer:
+def analyzer_info(accurate: bool = False) -> Analyzer:
     """The package and model versions stamped on every document."""
-    models = {"parser": model_version(load_nlp()), "attribution": ATTRIBUTION_MODEL, "checkworthy": CHECKWORTHY_MODEL}
+    attribution = ACCURATE_ATTRIBUTION_MODEL if accurate else ATTRIBUTION_MODEL
+    models = {"parser": model_version(load_nlp()), "attribution": attribution, "checkworthy": CHECKWORTHY_MODEL}
     return Analyzer(__version__, models)
 
 
-def analyze(text: str, title: str | None = None, **meta: str | None) -> Document:
+def analyze(text: str, title: str | None = None, *, accurate: bool = False, **meta: str | None) -> Document:
     """Analyse one article.
 
     Args:
         text: the article text; with ``title``, the body (``document.text`` is then
             ``title + "\\n\\n" + text``), else the whole text with no title.
         title: the headline, when it is separate from the text.
+        accurate: find statements with the fine-tuned transformer as well (slower; needs the
+            optional dependencies in ``requirements-accurate.txt``).
         **meta: ``outlet``, ``url``, ``published``, ``author``, ``id``, ``path``.
 
     Returns:
@@ -63,12 +66,14 @@ def analyze(text: str, title: str | None = None, **meta: str | None) -> Document
         non-English input).
     """
     article = Article.with_title(title, text, **meta) if title else Article(text=text, **meta)
-    return next(analyze_articles([article]))
+    return next(analyze_articles([article], accurate=accurate))
 
 
-def analyze_articles(articles: Iterable[Article], *, any_language: bool = True) -> Iterator[Document]:
+def analyze_articles(
+    articles: Iterable[Article], *, any_language: bool = True, accurate: bool = False
+) -> Iterator[Document]:
     """Analyse articles in order, batched through spaCy; raises on a non-English article unless allowed."""
-    for item in analyze_inputs(articles, any_language=any_language):
+    for item in analyze_inputs(articles, any_language=any_language, accurate=accurate):
         if isinstance(item, InputError):
             raise item
         yield item
@@ -76,14 +81,15 @@ def analyze_articles(articles: Iterable[Article], *, any_language: bool = True) 
 
 def analyze_inputs(
     items: Iterable[Article | InputError], *, any_language: bool = False, workers: int = 1,
-    claim_threshold: float = DEFAULT_CLAIM_THRESHOLD,
+    claim_threshold: float = DEFAULT_CLAIM_THRESHOLD, accurate: bool = False,
 ) -> Iterator[Document | InputError]:
     """Analyse what ingest yielded, passing its errors through in order; wire copies are marked.
 
-    With ``workers > 1``, batches are analysed in that many processes (each loads spaCy once).
+    With ``workers > 1``, batches are analysed in that many processes (each loads spaCy once);
+    ``accurate`` adds the fine-tuned transformer to attribution.
     """
     batches = batched(items, BATCH_SIZE)
-    settings = _Settings(any_language, claim_threshold)
+    settings = _Settings(any_language, claim_threshold, accurate)
     if workers > 1:
         results = _parallel_batches(batches, settings, workers)
     else:
@@ -112,12 +118,13 @@ class _Settings:
 
     any_language: bool
     claim_threshold: float
+    accurate: bool = False
 
 
 def _analyze_batch(batch: list[Article | InputError], settings: _Settings) -> list[Document | InputError]:
     """One batch through language check, parse and the document stages, order kept."""
     nlp = load_nlp()
-    analyzer = analyzer_info()
+    analyzer = analyzer_info(settings.accurate)
     checked = [
         item if isinstance(item, InputError) else _checked_language(item, settings.any_language) for item in batch
     ]
@@ -125,7 +132,7 @@ def _analyze_batch(batch: list[Article | InputError], settings: _Settings) -> li
     parses = iter(nlp.pipe((article.text for article, _ in articles), batch_size=BATCH_SIZE))
     return [
         item if isinstance(item, InputError)
-        else document_from_parse(item[0], next(parses), analyzer, item[1], settings.claim_threshold)
+        else document_from_parse(item[0], next(parses), analyzer, item[1], settings.claim_threshold, settings.accurate)
         for item in checked
     ]
 
@@ -140,11 +147,11 @@ def _checked_language(article: Article, any_language: bool) -> tuple[Article, st
 
 def document_from_parse(
     article: Article, doc: Doc, analyzer: Analyzer, language: str = "en",
-    claim_threshold: float = DEFAULT_CLAIM_THRESHOLD,
+    claim_threshold: float = DEFAULT_CLAIM_THRESHOLD, accurate: bool = False,
 ) -> Document:
     """Run every document stage on one parsed article."""
     document = Document.from_article(article, analyzer, language)
-    document.statements, document.entities = extract_statements(doc, article.title_span)
+    document.statements, document.entities = extract_statements(doc, article.title_span, accurate=accurate)
     document.quantities = extract_quantities(doc)
     sentences = [sentence.text.strip() for sentence in doc.sents]
     document.claims = build_claims(

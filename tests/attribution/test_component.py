@@ -38,3 +38,18 @@ def test_component_matches_analyze() -> None:
         {**s.to_dict(), "stance": None} for s in expected.statements
     ]
     assert [e.to_dict() for e in doc._.speakers] == [e.to_dict() for e in expected.entities]
+
+
+def test_the_accurate_component_matches_analyze_accurate() -> None:
+    nlp = fresh_pipeline()
+    nlp.add_pipe("claimledger_paragraphs", before="parser")
+    nlp.add_pipe("claimledger_attribution", config={"accurate": True})
+    doc = nlp.make_doc(TEXT)
+    doc.user_data[TITLE_SPAN_KEY] = (0, 34)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    expected = claimledger.analyze(TEXT.split("\n\n", 1)[1], title="Minister denies purge is happening", accurate=True)
+    assert expected.analyzer.models["attribution"] == "crf-1+minilm-1"
+    assert [s.to_dict() for s in doc._.statements] == [
+        {**s.to_dict(), "stance": None} for s in expected.statements
+    ]

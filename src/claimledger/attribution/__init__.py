@@ -13,13 +13,16 @@ from claimledger.attribution.speakers import SpeakerResolver
 from claimledger.attribution.tagger import (
     MODEL_NAME, AttributionModel, merge_statements, shipped_model, tagged_statements,
 )
+from claimledger.attribution.transformer import ACCURATE_MODEL_NAME, shipped_transformer
 from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement
 
 ATTRIBUTION_MODEL = MODEL_NAME
+ACCURATE_ATTRIBUTION_MODEL = f"{MODEL_NAME}+{ACCURATE_MODEL_NAME}"
 
 
 def extract_statements(
-    doc: Doc, title_span: tuple[int, int] | None = None, model: AttributionModel | None = None
+    doc: Doc, title_span: tuple[int, int] | None = None, model: AttributionModel | None = None,
+    accurate: bool = False,
 ) -> tuple[list[Statement], list[Entity]]:
     """The statements of ``doc`` with resolved speakers, and the document's entities.
 
@@ -27,10 +30,13 @@ def extract_statements(
         doc: a spaCy parse (tagger, parser and NER) of the document text.
         title_span: ``[start, end)`` of the headline, so that headline statements are marked.
         model: the attribution model; the shipped one by default.
+        accurate: also read the document with the fine-tuned transformer (``--accurate``; needs
+            the optional dependencies in ``requirements-accurate.txt``).
     """
     quoted = quoting(doc)
     ruled = find_statements(doc, quoted)
-    tagged = tagged_statements(doc, quoted, ruled, model or shipped_model())
+    transformer = shipped_transformer() if accurate else None
+    tagged = tagged_statements(doc, quoted, ruled, model or shipped_model(), transformer)
     found = merge_statements(ruled, tagged, quoted.text, title_span)
     resolver = SpeakerResolver(doc)
     statements = [

@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 from claimledger.attribution.features import DocumentFeatures, RuleSpans, document_features, rule_labels
 from claimledger.attribution.linking import link_statements
 from claimledger.attribution.rules import Found, Quoting, paragraph_numbers
-from claimledger.attribution.tagging import CONTENT, CUE, SOURCE, decode_tags
+from claimledger.attribution.tagging import CONTENT, CUE, LABELS, SOURCE, decode_tags
+from claimledger.attribution.transformer import TransformerTagger, combined_tags
 from claimledger.errors import ModelNotFoundError
 
 MODEL_NAME = "crf-1"
@@ -104,14 +105,28 @@ def sequence_features(doc: Doc, quoted: Quoting, ruled: list[Found], cue_rates: 
     return document_features(doc, quoted.in_quote, paragraph_numbers(doc), labels, cue_rates)
 
 
-def tagged_statements(doc: Doc, quoted: Quoting, ruled: list[Found], model: AttributionModel) -> list[Found]:
-    """The statements the CRF finds in ``doc`` (rules' statements ``ruled`` are features)."""
+def tagged_statements(
+    doc: Doc, quoted: Quoting, ruled: list[Found], model: AttributionModel, accurate: TransformerTagger | None = None
+) -> list[Found]:
+    """The statements the CRF finds in ``doc`` (rules' statements ``ruled`` are features); with
+    ``accurate``, the fine-tuned encoder's label scores join the CRF's."""
     sequence = sequence_features(doc, quoted, ruled, model.cue_rates)
     if not sequence.tokens:
         return []
-    tags = model.tagger.tag(sequence.features)
+    if accurate is None:
+        tags = model.tagger.tag(sequence.features)
+    else:
+        encoder = accurate.label_log_probs(doc, sequence.tokens, quoted, rule_labels(doc, rule_spans(ruled)))
+        tags = combined_tags(encoder, crf_marginals(model.tagger, sequence.features), accurate.crf_weight)
     paragraphs = paragraph_numbers(doc)
     return link_statements(doc, decode_tags(tags, sequence.tokens, paragraphs, quoted.in_quote), quoted.in_quote, paragraphs)
+
+
+def crf_marginals(tagger: pycrfsuite.Tagger, features: list[list[str]]) -> list[list[float]]:
+    """Per token, the CRF's marginal probability of each of :data:`LABELS` (0 for a label it never saw)."""
+    tagger.set(features)
+    known = set(tagger.labels())
+    return [[tagger.marginal(label, t) if label in known else 0.0 for label in LABELS] for t in range(len(features))]
 
 
 def merge_statements(

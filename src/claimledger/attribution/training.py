@@ -1,4 +1,5 @@
-"""`claimledger train attribution`: rebuild the shipped CRF from PolNeAR.
+"""`claimledger train attribution`: rebuild the shipped CRF from PolNeAR (``--accurate``: the
+fine-tuned transformer, :mod:`.transformer_training`).
 
 Trains on PolNeAR train (with ``--all``, train and dev), reading each article's first annotator's
 ``.ann`` as the dev eval does, parses the texts with the pipeline's spaCy model, derives the cue
@@ -176,8 +177,6 @@ def _dev_scores(all_data: bool, files: ModelFiles) -> dict[str, Any]:
 @register_trainer(TRAINER_NAME)
 def train_attribution(options: TrainOptions) -> str:
     """Rebuild ``crf-1`` in the package from PolNeAR; returns a summary."""
-    if options.accurate:
-        raise UsageError("the --accurate attribution model (a fine-tuned transformer) is not built yet")
     # Imported here so that importing the trainer registry does not load spaCy.
     from claimledger.parse import load_nlp
 
@@ -185,9 +184,13 @@ def train_attribution(options: TrainOptions) -> str:
     splits = ["train", "dev"] if options.all_data else ["train"]
     articles = load_training_articles(root, splits)
     docs = list(load_nlp().pipe((a.text for a in articles), batch_size=64))
+    digest = digest_files([p for a in articles for p in (a.text_path, a.ann_path)], root)
+    if options.accurate:
+        from claimledger.attribution.transformer_training import train_accurate
+
+        return train_accurate(articles, docs, splits, digest)
     files = shipped_files()
     trained = train_crf(articles, docs, files)
-    digest = digest_files([p for a in articles for p in (a.text_path, a.ann_path)], root)
     dev_scores = _dev_scores(options.all_data, files)
     write_model_card(trained, splits, digest, dev_scores)
     scores = ", ".join(f"{k} {v}" for k, v in dev_scores.items() if k.endswith("exact_f1"))

@@ -31,6 +31,7 @@ from claimledger.evaluation.spans import MatchCounts, SpanOffsets, percent_prf, 
 from claimledger.model import Article, Document, Statement
 
 EVAL_NAME = "polnear"
+ACCURATE_EVAL_NAME = "polnear-accurate"
 SPAN_TYPES = ("source", "cue", "content")
 SPLITS = ("all", "direct", "indirect")
 # brat argument roles -> span types; numbered roles ("Content2") continue the same span.
@@ -195,6 +196,13 @@ def pipeline_predictor(articles: list[Article]) -> Iterable[Document]:
     return analyze_articles(articles, any_language=True)
 
 
+def accurate_predictor(articles: list[Article]) -> Iterable[Document]:
+    """The pipeline with the ``--accurate`` attribution model."""
+    from claimledger.pipeline import analyze_articles
+
+    return analyze_articles(articles, any_language=True, accurate=True)
+
+
 def predict(gold: list[GoldArticle], predictor: Predictor) -> list[Document]:
     """Run ``predictor`` on the gold articles' texts; check it returns one document per article, same text."""
     articles = [Article(text=article.text, path=str(article.text_path)) for article in gold]
@@ -244,7 +252,7 @@ def gold_statistics(gold: list[GoldArticle]) -> dict[str, int]:
 
 
 def evaluate_polnear(
-    limit: int | None = None, predictor: Predictor | None = None, root: Path | None = None
+    limit: int | None = None, predictor: Predictor | None = None, root: Path | None = None, name: str = EVAL_NAME,
 ) -> EvalResult:
     """Score ``predictor`` (default: the shipped pipeline) on the PolNeAR dev split under ``root``.
 
@@ -258,7 +266,7 @@ def evaluate_polnear(
     table = [score_row(split, span_type, tally) for (split, span_type), tally in counts.items()]
     read = [path for article in gold for path in (article.text_path, article.ann_path)]
     return EvalResult(
-        name=EVAL_NAME,
+        name=name,
         metrics=floored_metrics(table),
         data_digest=digest_files(read, root),
         table=table,
@@ -270,3 +278,9 @@ def evaluate_polnear(
 def polnear_eval(limit: int | None = None) -> EvalResult:
     """The registered eval: the shipped pipeline on PolNeAR dev."""
     return evaluate_polnear(limit)
+
+
+@register_eval(ACCURATE_EVAL_NAME)
+def polnear_accurate_eval(limit: int | None = None) -> EvalResult:
+    """The registered eval of ``--accurate``: the pipeline with the fine-tuned transformer on PolNeAR dev."""
+    return evaluate_polnear(limit, accurate_predictor, name=ACCURATE_EVAL_NAME)
