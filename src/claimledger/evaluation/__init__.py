@@ -15,5 +15,6 @@ from claimledger.evaluation import emergent  # noqa: E402,F401  isort: skip
 from claimledger.evaluation import arc  # noqa: E402,F401  isort: skip
 from claimledger.evaluation import checkworthy  # noqa: E402,F401  isort: skip
 from claimledger.evaluation import clusters  # noqa: E402,F401  isort: skip
+from claimledger.evaluation import statement_stance  # noqa: E402,F401  isort: skip
 
 __all__ = ["EvalResult", "available_evals", "register_eval", "run_eval"]

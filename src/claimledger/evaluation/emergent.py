@@ -7,6 +7,11 @@ Ferreira & Vlachos (2016), who report 73.3%. ``limit`` runs only the first ``lim
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
 from claimledger.evaluation.data import data_root, digest_files
 from claimledger.evaluation.registry import EvalResult, register_eval
 from claimledger.stance.data import EMERGENT_FOLDS, emergent_fold_files, read_emergent
@@ -22,31 +27,54 @@ def label_f1(gold: list[str], predicted: list[str], label: str) -> float:
     return 2 * true_positive / total if total else 0.0
 
 
-@register_eval(EVAL_NAME)
-def evaluate_emergent(limit: int | None = None) -> EvalResult:
-    """Claim-grouped 10-fold CV accuracy (%) and per-class F1 (0–1) of the Emergent headline model."""
+# A fold's train and test files -> the gold and predicted labels of its test items.
+FoldPredictor = Callable[[Path, Path], tuple[list[str], list[str]]]
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """Gold and predicted labels over the folds run, a row per fold, and the digest of the fold files."""
+
+    gold: list[str]
+    predicted: list[str]
+    table: list[dict[str, Any]]
+    data_digest: str
+
+
+def claim_grouped_cv(predict_fold: FoldPredictor, limit: int | None, unit: str) -> CrossValidation:
+    """Run ``predict_fold`` on Emergent's claim-grouped folds (the first ``limit`` of them); each row of
+    the table counts the fold's test items as ``unit``."""
     root = data_root()
-    folds = range(1, (min(limit, EMERGENT_FOLDS) if limit else EMERGENT_FOLDS) + 1)
     gold: list[str] = []
     predicted: list[str] = []
     table = []
-    for fold in folds:
-        train_csv, test_csv = emergent_fold_files(root, fold)
-        test = read_emergent(test_csv)
-        fold_predicted = EmergentModel.fit(read_emergent(train_csv)).predict([(p.claim, p.headline) for p in test])
-        fold_gold = [p.stance or "" for p in test]
+    for fold in range(1, (min(limit, EMERGENT_FOLDS) if limit else EMERGENT_FOLDS) + 1):
+        fold_gold, fold_predicted = predict_fold(*emergent_fold_files(root, fold))
         correct = sum(g == p for g, p in zip(fold_gold, fold_predicted, strict=True))
-        table.append({"fold": fold, "pairs": len(test), "accuracy": round(100 * correct / len(test), 2)})
+        table.append({"fold": fold, unit: len(fold_gold), "accuracy": round(100 * correct / len(fold_gold), 2)})
         gold += fold_gold
         predicted += fold_predicted
-    accuracy = 100 * sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
-    per_class = {f"f1_{label}": round(label_f1(gold, predicted, label), 4) for label in EMERGENT_LABELS}
     files = [path for fold in range(1, EMERGENT_FOLDS + 1) for path in emergent_fold_files(root, fold)]
+    return CrossValidation(gold, predicted, table, digest_files(files, root))
+
+
+def _predict_headline_fold(train_csv: Path, test_csv: Path) -> tuple[list[str], list[str]]:
+    test = read_emergent(test_csv)
+    predicted = EmergentModel.fit(read_emergent(train_csv)).predict([(p.claim, p.headline) for p in test])
+    return [p.stance or "" for p in test], predicted
+
+
+@register_eval(EVAL_NAME)
+def evaluate_emergent(limit: int | None = None) -> EvalResult:
+    """Claim-grouped 10-fold CV accuracy (%) and per-class F1 (0–1) of the Emergent headline model."""
+    cv = claim_grouped_cv(_predict_headline_fold, limit, "pairs")
+    accuracy = 100 * sum(g == p for g, p in zip(cv.gold, cv.predicted, strict=True)) / len(cv.gold)
+    per_class = {f"f1_{label}": round(label_f1(cv.gold, cv.predicted, label), 4) for label in EMERGENT_LABELS}
     return EvalResult(
         name=EVAL_NAME,
         metrics={"accuracy": round(accuracy, 2), **per_class},
-        data_digest=digest_files(files, root),
-        table=table,
-        details={"pairs": len(gold), "published (Ferreira & Vlachos 2016)": "73.3% accuracy"},
+        data_digest=cv.data_digest,
+        table=cv.table,
+        details={"pairs": len(cv.gold), "published (Ferreira & Vlachos 2016)": "73.3% accuracy"},
         fraction_metrics=frozenset(per_class),
     )

@@ -2,27 +2,24 @@
 
 :func:`stance` works for any claim, not only the statement's own document's: the ledger uses it to
 place statements from every outlet for or against a story's claims. It needs no parse, so that it
-runs inside ``analyze`` for every statement at almost no cost:
+runs inside ``analyze`` for every statement at almost no cost. The shipped model
+(:mod:`.statement_model`, trained on Emergent's headline statements) weighs relatedness (claim words,
+character trigrams, names and figures shared) against direction (the speech act, negation on one
+side only, refuting or confirming words). Two cases need no model:
 
-1. **Relatedness** — how much of the claim the statement's content covers (stemmed content words,
-   figures included), or whether the claim was taken from this very content (a headline
-   "X denies Y" makes Y the central claim).
-2. **Direction** — the speech act (deny, question, challenge against; assert, confirm, report,
-   accuse for), flipped when the content negates what the claim states ("there was no purge").
-
-A statement that reports nothing (declined to comment) is neutral.
+- a statement that reports nothing (no content, or declined to comment) is neutral;
+- a statement whose content the claim was cut from (a headline "X denies Y" makes Y the central
+  claim) is about it: its act alone decides, deny/question/challenge against, anything else for.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from claimledger.model import Claim, Stance, Statement
-from claimledger.stance.text import NEGATION, stemmed_tokens, tokens
+from claimledger.stance.features import negation_parity
+from claimledger.stance.statement_model import AGAINST_ACTS, shipped_statement_model
+from claimledger.stance.text import stem_set, tokens
 
-RELATED_COVERAGE = 0.34  # share of the claim's words the content must repeat to be about it
-_AGAINST = {"deny", "question", "challenge"}
-_FOR = {"assert", "confirm", "report", "accuse"}
+RELATED_COVERAGE = 0.34  # share of the claim's words a neutral content must repeat to voice it (ledger)
 
 
 def stance(statement: Statement, claim: Claim | str, claim_id: str | None = None) -> Stance:
@@ -32,26 +29,26 @@ def stance(statement: Statement, claim: Claim | str, claim_id: str | None = None
     """
     claim_text = claim if isinstance(claim, str) else claim.normalized or claim.text
     claim_id = claim_id or (claim.id if isinstance(claim, Claim) else "")
-    if statement.content is None or statement.act not in _AGAINST | _FOR:
+    if statement.content is None or statement.act == "refuse_comment":
         return Stance(claim_id, "neutral", 0.9 if statement.content is None else 0.6)
-    coverage = 1.0 if _is_source_of(statement, claim) else claim_coverage(statement.content.text, claim_text)
-    if coverage < RELATED_COVERAGE:
-        return Stance(claim_id, "neutral", round(1.0 - coverage, 4))
-    against = (statement.act in _AGAINST) != negates(statement.content.text, claim_text)
-    return Stance(claim_id, "deny" if against else "support", round(0.5 + 0.5 * coverage, 4))
+    if _is_source_of(statement, claim):
+        return Stance(claim_id, "deny" if statement.act in AGAINST_ACTS else "support", 1.0)
+    label, score = shipped_statement_model().label(statement, claim_text)
+    return Stance(claim_id, label, round(score, 4))
 
 
 def claim_coverage(content: str, claim: str) -> float:
     """The share of the claim's content words (stemmed) that the content repeats."""
-    claim_words = _stems(claim)
+    claim_words = stem_set(claim)
     if not claim_words:
         return 0.0
-    return len(claim_words & _stems(content)) / len(claim_words)
+    return len(claim_words & stem_set(content)) / len(claim_words)
+
 
 
 def negates(content: str, claim: str) -> bool:
     """Whether the content says the opposite of the claim: one of them negated, the other not."""
-    return _negations(content) % 2 != _negations(claim) % 2
+    return negation_parity(tokens(content)) != negation_parity(tokens(claim))
 
 
 def _is_source_of(statement: Statement, claim: Claim | str) -> bool:
@@ -60,12 +57,3 @@ def _is_source_of(statement: Statement, claim: Claim | str) -> bool:
         return False
     return statement.content.start <= claim.start and claim.end <= statement.content.end
 
-
-def _negations(text: str) -> int:
-    return sum(token in NEGATION for token in tokens(text))
-
-
-# The ledger compares every statement of a story with every claim of it: the same texts come again.
-@lru_cache(maxsize=65_536)
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(stemmed_tokens(text))

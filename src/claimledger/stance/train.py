@@ -35,6 +35,8 @@ from claimledger.stance.emergent import EmergentModel
 from claimledger.stance.features import Vocabulary, feature_matrix
 from claimledger.stance.model import FNC_MODEL, StanceModel, model_card, model_path
 from claimledger.stance.scoring import LABELS, stance_report
+from claimledger.stance.statement_model import STANCE_LABELS, STATEMENT_MODEL
+from claimledger.stance.statement_training import fit_statement_model, headline_statements, statement_examples
 from claimledger.stance.trees import TreeEnsemble
 from claimledger.training import TrainOptions, register_trainer
 
@@ -136,12 +138,32 @@ def train_emergent(root: Path) -> dict[str, Any]:
     return card
 
 
+def train_statement_stance(root: Path) -> dict[str, Any]:
+    """Train and save the statement-stance model on the Emergent training file's headline statements."""
+    pairs = read_emergent(root / EMERGENT_DIR / EMERGENT_TRAIN)
+    statements = headline_statements([pair.headline for pair in pairs])
+    examples = statement_examples(pairs, statements)
+    fit_statement_model(examples).save(model_path(STATEMENT_MODEL))
+    card = {
+        "model": STATEMENT_MODEL,
+        "command": "claimledger train stance",
+        "trained_on": f"emergent/{EMERGENT_TRAIN} headline statements ({len(examples)} examples)",
+        "labels": {label: sum(e.label == label for e in examples) for label in STANCE_LABELS},
+        "data_digest": digest_files([root / EMERGENT_DIR / EMERGENT_TRAIN], root),
+        "date": datetime.date.today().isoformat(),
+        "cross_validation": "claimledger eval statement-stance (claim-grouped 10 folds, retrained per fold)",
+    }
+    write_card(STATEMENT_MODEL, card)
+    return card
+
+
 @register_trainer("stance")
 def train_stance(options: TrainOptions) -> str:
-    """Train both stance models into the package; a one-paragraph summary."""
+    """Train the three stance models (FNC-1, Emergent, statement) into the package; a one-paragraph summary."""
     root = data_root()
     card = train_fnc(options, root)
     train_emergent(root)
+    train_statement_stance(root)
     dev, reference = card.get("dev") or {}, card.get("reference_baseline") or {}
     return (
         f"stance models written to {model_path(FNC_MODEL).parent} in {card['training_seconds']} s; "
