@@ -45,3 +45,9 @@ def test_a_wire_copy_statement_does_not_start_with_its_dateline() -> None:
     (statement,) = claimledger.analyze(text, title=None).statements
     assert statement.content.text == "More than 2,000 dead fish have been pulled from the Ressa River this week"
     assert statement.speaker.text == "environmental officials"
+
+
+def test_a_speaker_does_not_start_with_the_dateline() -> None:
+    text = "WASHINGTON -- President Obama said the museum would tell of suffering and delight."
+    (statement,) = claimledger.analyze(text, title=None).statements
+    assert (statement.speaker.text, statement.speaker.name) == ("President Obama", "Obama")

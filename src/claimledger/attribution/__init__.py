@@ -58,8 +58,9 @@ def _to_statement(
 ) -> Statement:
     speaker = None
     if found.speaker is not None:
-        name, entity = resolver.resolve(*found.speaker, found.speaker_token)
-        speaker = Speaker(text[found.speaker[0] : found.speaker[1]], *found.speaker, name=name, entity=entity)
+        ((first, last),) = without_dateline(text, [found.speaker])
+        name, entity = resolver.resolve(first, last, found.speaker_token)
+        speaker = Speaker(text[first:last], first, last, name=name, entity=entity)
     cue = Cue(text[found.cue[0] : found.cue[1]], *found.cue, lemma=found.cue_lemma, neutrality=found.sense.neutrality)
     content = Content.from_fragments(text, without_dateline(text, found.content)) if found.content else None
     start, end = _sentence_bounds(doc, found.start, found.end)
@@ -70,18 +71,18 @@ def _to_statement(
 
 
 def without_dateline(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Content fragments with a wire dateline ("TARNBY, Belmora, May 13 (Meridian Wire) – ") cut from
-    the start of the first one, when it opens a paragraph: the dateline is no part of what was said.
+    """Span fragments with a wire dateline ("TARNBY, Belmora, May 13 (Meridian Wire) – ") cut from
+    the start of the first one, when it opens a paragraph: the dateline is no part of who spoke or
+    what was said.
 
-    A rule, not the model's job: PolNeAR has one dateline in its dev set, too few to learn from.
+    A rule, not the models' job: PolNeAR's dev set has two datelines, too few to learn from.
     """
-    ordered = sorted(fragments)
-    start, end = ordered[0]
+    (start, end), *rest = sorted(fragments)
     opens_paragraph = start == 0 or text[:start].rstrip(" \t").endswith("\n")
     match = DATELINE.match(text, start, end) if opens_paragraph else None
     if match is None or match.end() >= end:
-        return ordered
-    return [(match.end(), end), *ordered[1:]]
+        return [(start, end), *rest]
+    return [(match.end(), end), *rest]
 
 
 def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
