@@ -1,6 +1,7 @@
 """Stance: statements toward claims, and articles toward claims (the FNC-1 scheme).
 
-Statement stance (``support | deny | neutral``) is :func:`claimledger.stance.statements.stance`.
+Statement stance (``support | deny | neutral``) is :func:`claimledger.stance.statements.stance`, with the
+shipped model ``models/statement.npz`` (:mod:`claimledger.stance.statement_model`).
 Article stance: does a news article agree with a claim, deny it, only discuss it, or not address it?
 The FNC-1 scheme (``agree | disagree | discuss | unrelated``) for an article body against a claim or
 headline, and Emergent's (``for | against | observing``) for an article headline against a claim.
@@ -15,7 +16,7 @@ headline, and Emergent's (``for | against | observing``) for an article headline
 - :mod:`claimledger.stance.scoring`: the official FNC-1 weighted score, macro-F1 and confusion.
 
 Rebuild the models with ``claimledger train stance``; score them with ``claimledger eval fnc1``,
-``eval emergent`` and ``eval arc``.
+``eval emergent``, ``eval arc`` and ``eval statement-stance``.
 """
 
 from __future__ import annotations

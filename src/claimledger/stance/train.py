@@ -1,11 +1,12 @@
-"""`claimledger train stance`: the FNC-1 article-stance model and the Emergent headline model.
+"""`claimledger train stance`: the FNC-1 article-stance model, the Emergent headline model, the statement model.
 
 FNC-1: features of :mod:`claimledger.stance.features` and histogram gradient boosting, trained on the
 train side of the claim-disjoint split (``--all``: on every pair of train_stances.csv, for a release)
 and scored on its dev side beside the official baseline (its 44 hand features and
 ``GradientBoostingClassifier``), which is the reference the issue asks to beat. Disagree and agree
 pairs weigh more in training: they are rare (2% and 7%) and the weighted score alone would let the
-model give up on them. Emergent: trained on the Emergent training file.
+model give up on them. Emergent: trained on the Emergent training file. Statement stance: trained on
+the statements found in the Emergent training file's headlines (:mod:`.statement_training`).
 """
 
 from __future__ import annotations
