@@ -57,3 +57,20 @@ def test_the_group_is_the_organisation_last_named_and_who_is_its_antecedent(nlp)
         ("A group of residents", "A group of residents"),  # indefinite: not a reference back
         ("who", "three men"),
     ]
+
+
+def test_a_known_name_the_ner_misses_the_second_time_is_still_that_entity(nlp) -> None:
+    # From the wire example: spaCy's small model tags the first "Frontier Legal Aid" ORG but not the
+    # second, so "It" in the next sentence went to the ministry named in between.
+    text = (
+        "Civic Rights Monitor (CRM) and Frontier Legal Aid, two domestic rights organisations, said detainees "
+        "were beaten. The Interior Ministry says at least 40 people were arrested.\n\n"
+        "Frontier Legal Aid said it had evacuated 38 people from the Orvik district of Tanner’s Row and was "
+        "fielding requests from between 30 and 50 more families. It said its lawyers had been refused access "
+        "to clients at least nine times."
+    )
+    statements, _ = extract_statements(nlp(text))
+    assert [(s.speaker.text, s.speaker.name) for s in statements][-2:] == [
+        ("Frontier Legal Aid", "Frontier Legal Aid"),
+        ("It", "Frontier Legal Aid"),
+    ]

@@ -117,8 +117,10 @@ class SpeakerResolver:
         return person.name, self.entity_id(person)
 
     def _person_for(self, start: int, end: int, head: Token | None) -> _Person | None:
-        if head is None:
-            return None
+        # A known name said again is that entity, even where the NER misses it this time.
+        known = self._by_key.get(document_text(self._doc)[start:end].strip().lower())
+        if known is not None or head is None:
+            return known
         named = self._named_at(head)
         if named is not None:
             return named
