@@ -74,3 +74,20 @@ def test_a_known_name_the_ner_misses_the_second_time_is_still_that_entity(nlp) -
         ("Frontier Legal Aid", "Frontier Legal Aid"),
         ("It", "Frontier Legal Aid"),
     ]
+
+
+def test_organisations_are_organisations_whatever_the_ner_says(nlp) -> None:
+    text = (
+        "Civic Rights Monitor (CRM) and Frontier Legal Aid, two domestic rights organisations, said detainees "
+        "were beaten. Meridian Wire was unable to confirm the figure. CRM said it had documented four cases.\n\n"
+        "The foreign ministries of Lindmark and the Aster Isles issued a joint statement."
+    )
+    statements, entities = extract_statements(nlp(text))
+    types = {e.name: e.type for e in entities}
+    # The small model tags "Civic Rights Monitor" a work of art and "Meridian Wire" a person.
+    assert (types["Civic Rights Monitor"], types["Meridian Wire"], types["Frontier Legal Aid"]) == ("ORG", "ORG", "ORG")
+    assert [(s.speaker.text, s.speaker.name) for s in statements if s.speaker.text in ("CRM", "it")] == [
+        ("CRM", "Civic Rights Monitor"),
+    ]
+    ministries = [s for s in statements if s.speaker.text.startswith("The foreign ministries")]
+    assert ministries and all(s.speaker.name == s.speaker.text for s in ministries)  # two ministries are not one earlier organisation

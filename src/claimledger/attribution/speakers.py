@@ -32,6 +32,14 @@ _ORGANISATION_NOUNS = {
     "group", "organisation", "organization", "agency", "company", "ministry", "firm", "charity", "union", "department",
 }
 _ANTECEDENT_MODIFIERS = {"det", "amod", "nummod", "compound", "poss"}
+# Last words of names that make them organisations even when the NER calls them people
+# ("Meridian Wire", "Civic Rights Monitor"): the small model often does.
+ORGANISATION_NAME_ENDINGS = _ORGANISATION_NOUNS | {
+    "monitor", "aid", "watch", "wire", "council", "party", "institute", "foundation", "association",
+    "commission", "committee", "office", "service", "services", "network", "press", "news", "times", "post",
+    "bank", "fund", "court", "bureau", "board", "corporation", "chemicals", "authority", "coalition",
+    "alliance", "federation", "society", "centre", "center", "university", "international", "inc", "ltd",
+}
 # Title words that make a name a person even when the NER calls it an organisation.
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "president", "minister", "governor", "senator",
@@ -72,8 +80,10 @@ class SpeakerResolver:
         if not name:
             return
         roles = _roles_of(ent)
-        is_person = ent.label_ == "PERSON" or _has_title(ent) or any(h in PERSON_TITLES for _, h in roles)
-        entity_type = "PERSON" if is_person else _ENTITY_LABELS[ent.label_]
+        is_person = (ent.label_ == "PERSON" and not _names_an_organisation(name)) or _has_title(ent) or any(
+            h in PERSON_TITLES for _, h in roles
+        )
+        entity_type = "PERSON" if is_person else "ORG"
         person = self._find(name, entity_type) or self._create(name, entity_type)
         person.mentions.append((ent.start_char, ent.end_char))
         if _is_subject(ent.root):
@@ -135,7 +145,7 @@ class SpeakerResolver:
             return self._most_recent(
                 start, lambda p: _same_person(head.text, p.name) if p.type == "PERSON" else _is_abbreviation(head.text, p.name)
             )
-        if head.pos_ == "NOUN":
+        if head.pos_ == "NOUN" and head.tag_ != "NNS":  # "the foreign ministries of X and Y" are not one
             lemma = head.lemma_.lower()
             # A headline speaks of "Interior minister" before the article names him: look ahead too.
             by_role = self._most_recent(start, lambda p: lemma in p.role_heads) or self._first(
@@ -149,12 +159,12 @@ class SpeakerResolver:
         """A new entity for a speaker the NER missed, named by the proper nouns of the phrase head."""
         if head is None or head.pos_ != "PROPN":
             return None
-        words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
-        words = [t for t in words if t.lower_.rstrip(".") not in PERSON_TITLES]
+        words = [t for t in _compound_name(head) if t.lower_.rstrip(".") not in PERSON_TITLES]
         if not words:
             return None  # a bare title ("Minister") names nobody
         name = " ".join(t.text for t in words)
-        return self._find(name, "PERSON") or self._create(name, "PERSON")
+        entity_type = "ORG" if _names_an_organisation(name) else "PERSON"
+        return self._find(name, entity_type) or self._create(name, entity_type)
 
     def _named_at(self, head: Token) -> _Person | None:
         """The entity named by the phrase headed by ``head``: the head itself or its apposition.
@@ -235,6 +245,21 @@ def _with_given_names(ent: Span) -> Span:
            and ent.doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES and not ent.doc[start - 1].ent_type_):
         start -= 1
     return Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent
+
+
+def _compound_name(head: Token) -> list[Token]:
+    """The proper nouns that run into ``head`` as compounds: "Civic Rights Monitor" for "Monitor"
+    ("Civic" hangs from "Rights", not from the head)."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return list(head.doc[start : head.i + 1])
+
+
+def _names_an_organisation(name: str) -> bool:
+    """An acronym ("CRM") or a name ending in an organisation word ("Meridian Wire")."""
+    words = name.split()
+    return (len(words) == 1 and len(name) > 1 and name.isupper()) or words[-1].lower().rstrip(".") in ORGANISATION_NAME_ENDINGS
 
 
 def _has_title(ent: Span) -> bool:
