@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimledger.attribution import extract_statements
 
 ARTICLE = (
@@ -91,3 +93,25 @@ def test_organisations_are_organisations_whatever_the_ner_says(nlp) -> None:
     ]
     ministries = [s for s in statements if s.speaker.text.startswith("The foreign ministries")]
     assert ministries and all(s.speaker.name == s.speaker.text for s in ministries)  # two ministries are not one earlier organisation
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        # The organisation with that word in its name, though another organisation spoke last.
+        ("The National Environment Agency fined the plant. Velora was fined in 2021, the agency said.",
+         "the agency", "National Environment Agency"),
+        # "the company": the organisation whose name says it is one.
+        ("Velora Chemicals runs the plant. The Environment Agency said it found ammonia. "
+         "The company said the pipe was sealed.", "The company", "Velora Chemicals"),
+        # No ministry named: the phrase stays as written rather than borrow another organisation.
+        ("Civic Rights Monitor said 100 people were held. The ministry said the figure was 40.",
+         "The ministry", "The ministry"),
+        # "the group": the organisation last named.
+        ("Amnesty International published a report. The group said police beat protesters.",
+         "The group", "Amnesty International"),
+    ],
+)
+def test_an_organisation_noun_resolves_to_an_organisation_it_can_name(nlp, text: str, speaker: str, name: str) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [s.speaker.name for s in statements if s.speaker.text == speaker] == [name]

@@ -32,6 +32,12 @@ _ORGANISATION_NOUNS = {
     "group", "organisation", "organization", "agency", "company", "ministry", "firm", "charity", "union", "department",
 }
 _ANTECEDENT_MODIFIERS = {"det", "amod", "nummod", "compound", "poss"}
+_GENERIC_ORGANISATION_NOUNS = {"group", "organisation", "organization"}
+_BUSINESS_NOUNS = {"company", "firm"}
+_BUSINESS_NAME_ENDINGS = {
+    "chemicals", "inc", "corp", "corporation", "ltd", "plc", "holdings", "group", "co", "company", "industries",
+    "motors", "airlines", "energy", "pharmaceuticals", "bank", "partners", "llc",
+}
 # Last words of names that make them organisations even when the NER calls them people
 # ("Meridian Wire", "Civic Rights Monitor"): the small model often does.
 ORGANISATION_NAME_ENDINGS = _ORGANISATION_NOUNS | {
@@ -151,8 +157,17 @@ class SpeakerResolver:
             by_role = self._most_recent(start, lambda p: lemma in p.role_heads) or self._first(
                 lambda p: lemma in p.role_heads
             )
-            # "the group said": the organisation last named, when no role description says which.
-            return by_role or (self._antecedent(start, "ORG") if lemma in _ORGANISATION_NOUNS and _is_definite(head) else None)
+            if by_role or lemma not in _ORGANISATION_NOUNS or not _is_definite(head):
+                return by_role
+            # "the agency said": the organisation last named with that word in its name ("National
+            # Environment Agency"); "the company": one with a business name ("Velora Chemicals");
+            # "the group": the organisation last named. A ministry is never just any organisation.
+            named_so = self._most_recent(start, lambda p: p.type == "ORG" and lemma in p.name.lower().split())
+            if named_so is not None or lemma in _GENERIC_ORGANISATION_NOUNS:
+                return named_so or self._antecedent(start, "ORG")
+            if lemma in _BUSINESS_NOUNS:
+                return self._most_recent(start, lambda p: p.type == "ORG" and _is_business_name(p.name))
+            return None
         return None
 
     def _named_by_speaker(self, head: Token | None) -> _Person | None:
@@ -254,6 +269,11 @@ def _compound_name(head: Token) -> list[Token]:
     while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
         start -= 1
     return list(head.doc[start : head.i + 1])
+
+
+def _is_business_name(name: str) -> bool:
+    """"Velora Chemicals", "Acme Inc.": a name that says it is a company."""
+    return name.lower().split()[-1].rstrip(".") in _BUSINESS_NAME_ENDINGS
 
 
 def _names_an_organisation(name: str) -> bool:
