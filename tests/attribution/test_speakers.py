@@ -115,3 +115,10 @@ def test_organisations_are_organisations_whatever_the_ner_says(nlp) -> None:
 def test_an_organisation_noun_resolves_to_an_organisation_it_can_name(nlp, text: str, speaker: str, name: str) -> None:
     statements, _ = extract_statements(nlp(text))
     assert [s.speaker.name for s in statements if s.speaker.text == speaker] == [name]
+
+
+def test_a_markdown_heading_mark_is_no_part_of_a_name(nlp) -> None:
+    text = "# Scientist says Ressa fish kill points to oxygen crash\n\nThe river was quiet on Friday."
+    statements, entities = extract_statements(nlp(text), title_span=(0, 54))
+    assert (statements[0].speaker.text, statements[0].speaker.name) == ("Scientist", "Scientist")
+    assert all(not e.name.startswith("#") for e in entities)

@@ -256,7 +256,7 @@ def _modifies_a_name(ent: Span) -> bool:
 def _with_given_names(ent: Span) -> Span:
     """The entity extended left over given names the NER left out ("Ilya" of "Ilya Varga")."""
     start = ent.start
-    while (start > 0 and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].dep_ == "compound"
+    while (start > 0 and _is_name_word(ent.doc[start - 1])
            and ent.doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES and not ent.doc[start - 1].ent_type_):
         start -= 1
     return Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent
@@ -266,9 +266,14 @@ def _compound_name(head: Token) -> list[Token]:
     """The proper nouns that run into ``head`` as compounds: "Civic Rights Monitor" for "Monitor"
     ("Civic" hangs from "Rights", not from the head)."""
     start = head.i
-    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+    while start > 0 and _is_name_word(head.doc[start - 1]):
         start -= 1
     return list(head.doc[start : head.i + 1])
+
+
+def _is_name_word(token: Token) -> bool:
+    """A proper noun compounded into a name; a Markdown "#" tagged PROPN is not one."""
+    return token.pos_ == "PROPN" and token.dep_ == "compound" and any(c.isalpha() for c in token.text)
 
 
 def _is_business_name(name: str) -> bool:
