@@ -60,7 +60,7 @@ def statement_features(statement: Statement, claim: str) -> list[float]:
     name_coverage = len(names & {name.lower() for name in CAPITALISED.findall(content)}) / len(names) if names else 0.0
     claim_figures, content_figures = set(FIGURE.findall(claim)), set(FIGURE.findall(content))
     words, cue_words = tokens(content), tokens(statement.cue.text)
-    mismatch = float(negation_mismatch(statement.content.text if statement.content else "", claim))
+    mismatch = float(negation_mismatch(content, claim))
     denial = _capped_count(words, DENIAL)
     against = float(statement.act in AGAINST_ACTS)
     return [
