@@ -122,3 +122,27 @@ def test_a_markdown_heading_mark_is_no_part_of_a_name(nlp) -> None:
     statements, entities = extract_statements(nlp(text), title_span=(0, 54))
     assert (statements[0].speaker.text, statements[0].speaker.name) == ("Scientist", "Scientist")
     assert all(not e.name.startswith("#") for e in entities)
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker_not_the_last_named_person(nlp) -> None:
+    text = (
+        "Jonas Reiter, a lawyer with the group, said the detainees had no access to counsel.\n\n"
+        "The Ledger has separately spoken to three men who said they were held at the barracks. One, a "
+        "24-year-old welder who asked not to be named, said he was kept in a room with about 30 others.\n\n"
+        "“They kept asking who paid us to protest,” he said. “Nobody paid us.”"
+    )
+    statements, entities = extract_statements(nlp(text))
+    names = {s.speaker.text: s.speaker.name for s in statements}
+    assert names["he"] == "One, a 24-year-old welder"  # not Jonas Reiter, named two paragraphs up
+    assert names["One, a 24-year-old welder who"] == "One, a 24-year-old welder"
+    assert {e.name: e.type for e in entities}["Ledger"] == "ORG"  # a newspaper, not a person
+
+
+def test_an_owner_before_an_organisation_name_is_dropped(nlp) -> None:
+    text = (
+        "Belmora’s National Environment Agency said ammonia from the site caused the fish kill. "
+        "The National Environment Agency said it would fine the company."
+    )
+    statements, entities = extract_statements(nlp(text))
+    assert [s.speaker.name for s in statements][:2] == ["National Environment Agency"] * 2
+    assert [e.name for e in entities if "Agency" in e.name] == ["National Environment Agency"]

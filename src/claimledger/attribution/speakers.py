@@ -33,6 +33,10 @@ _ORGANISATION_NOUNS = {
 }
 _ANTECEDENT_MODIFIERS = {"det", "amod", "nummod", "compound", "poss"}
 _GENERIC_ORGANISATION_NOUNS = {"group", "organisation", "organization"}
+# Heads of a speaker phrase that can be one unnamed person ("a welder", "One, a welder"), and the
+# relative pronoun a speaker span sometimes ends with ("One, a 24-year-old welder who").
+_SINGULAR_SPEAKER_TAGS = {"NN", "CD"}
+_RELATIVE_TAIL = re.compile(r"\s+(who|which|that)$")
 _BUSINESS_NOUNS = {"company", "firm"}
 _BUSINESS_NAME_ENDINGS = {
     "chemicals", "inc", "corp", "corporation", "ltd", "plc", "holdings", "group", "co", "company", "industries",
@@ -45,7 +49,12 @@ ORGANISATION_NAME_ENDINGS = _ORGANISATION_NOUNS | {
     "commission", "committee", "office", "service", "services", "network", "press", "news", "times", "post",
     "bank", "fund", "court", "bureau", "board", "corporation", "chemicals", "authority", "coalition",
     "alliance", "federation", "society", "centre", "center", "university", "international", "inc", "ltd",
+    # newspapers ("the Kestrel Ledger" is often called "the Ledger")
+    "ledger", "gazette", "courier", "observer", "sentinel", "herald", "tribune", "journal", "chronicle",
+    "daily", "clarion", "telegraph",
 }
+# Heads of unnamed speakers that are not one person ("the provincial government", "a report").
+_NOT_PEOPLE = ORGANISATION_NAME_ENDINGS | {"government", "report", "statement", "study", "survey", "poll", "police"}
 # Title words that make a name a person even when the NER calls it an organisation.
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "president", "minister", "governor", "senator",
@@ -75,6 +84,9 @@ class SpeakerResolver:
         self._entities: list[_Person] = []
         self._by_key: dict[str, _Person] = {}
         self._mention_at: list[tuple[int, int, _Person]] = []
+        # Speakers the document never names ("One, a 24-year-old welder"), by start offset: a "he" right
+        # after one of them is that speaker, not the last named person.
+        self._unnamed: list[tuple[int, str]] = []
         for ent in doc.ents:
             if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent):
                 self._add_mention(_with_given_names(ent))
@@ -125,12 +137,25 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int, head: Token | None) -> tuple[str, str | None]:
         """The name and entity id for the speaker mention ``[start, end)`` with head token ``head``."""
+        unnamed = self._unnamed_antecedent(start) if head is not None and head.lower_ in _PERSON_PRONOUNS else None
+        if unnamed is not None:
+            return unnamed, None
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
-            return _antecedent_phrase(head) or document_text(self._doc)[start:end], None
+            name = _antecedent_phrase(head) or _RELATIVE_TAIL.sub("", document_text(self._doc)[start:end])
+            if head is not None and head.tag_ in _SINGULAR_SPEAKER_TAGS and head.lemma_.lower() not in _NOT_PEOPLE:
+                self._unnamed.append((start, name))
+            return name, None
         person.mentions.append((start, end))
         person.subject_mentions.append(start)
         return person.name, self.entity_id(person)
+
+    def _unnamed_antecedent(self, before: int) -> str | None:
+        """The unnamed speaker spoken of since the last person named as a subject, if any."""
+        named_at = max((s for p in self._entities if p.type == "PERSON" for s in p.subject_mentions if s < before),
+                       default=-1)  # fmt: skip
+        unnamed = [(at, name) for at, name in self._unnamed if named_at < at < before]
+        return unnamed[-1][1] if unnamed else None
 
     def _person_for(self, start: int, end: int, head: Token | None) -> _Person | None:
         # A known name said again is that entity, even where the NER misses it this time.
@@ -237,9 +262,13 @@ def _is_subject(token: Token) -> bool:
 
 
 def _clean_name(ent: Span) -> str:
-    """The entity text without a leading "the" or a trailing possessive."""
+    """The entity text without a leading "the", an owner ("Belmora’s National Environment Agency" is
+    the National Environment Agency) or a trailing possessive."""
     text = ent.text.strip()
     text = re.sub(r"^(the|The)\s+", "", text)
+    owned = re.match(r"^[A-Z][\w.-]*[’']s\s+(?P<rest>[A-Z]\S*\s+[A-Z].*)$", text)
+    if owned:
+        text = owned["rest"]
     return re.sub(r"[’']s$", "", text).strip()
 
 
