@@ -146,3 +146,16 @@ def test_an_owner_before_an_organisation_name_is_dropped(nlp) -> None:
     statements, entities = extract_statements(nlp(text))
     assert [s.speaker.name for s in statements][:2] == ["National Environment Agency"] * 2
     assert [e.name for e in entities if "Agency" in e.name] == ["National Environment Agency"]
+
+
+def test_they_after_unnamed_people_is_those_people_not_the_last_organisation(nlp) -> None:
+    text = (
+        "The National Environment Agency said it had sent inspectors to the site.\n\n"
+        "Local fishermen said the die-off was the worst they had seen. They said the river had smelled for days.\n\n"
+        "The agency said it would publish its results. They said nothing more."
+    )
+    statements, _ = extract_statements(nlp(text))
+    assert [(s.speaker.text, s.speaker.name) for s in statements if s.speaker.text == "They"] == [
+        ("They", "Local fishermen"),
+        ("They", "National Environment Agency"),  # the agency spoke since: it is the antecedent again
+    ]

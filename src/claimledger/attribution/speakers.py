@@ -84,9 +84,10 @@ class SpeakerResolver:
         self._entities: list[_Person] = []
         self._by_key: dict[str, _Person] = {}
         self._mention_at: list[tuple[int, int, _Person]] = []
-        # Speakers the document never names ("One, a 24-year-old welder"), by start offset: a "he" right
-        # after one of them is that speaker, not the last named person.
-        self._unnamed: list[tuple[int, str]] = []
+        # Speakers the document never names ("One, a 24-year-old welder", "Local fishermen"): start offset,
+        # name, plural. A "he" right after a singular one, or a "they" after a plural one, is that speaker,
+        # not the last named person or organisation.
+        self._unnamed: list[tuple[int, str, bool]] = []
         for ent in doc.ents:
             if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent):
                 self._add_mention(_with_given_names(ent))
@@ -137,25 +138,33 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int, head: Token | None) -> tuple[str, str | None]:
         """The name and entity id for the speaker mention ``[start, end)`` with head token ``head``."""
-        unnamed = self._unnamed_antecedent(start) if head is not None and head.lower_ in _PERSON_PRONOUNS else None
+        unnamed = self._unnamed_antecedent(start, head)
         if unnamed is not None:
             return unnamed, None
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
             name = _antecedent_phrase(head) or _RELATIVE_TAIL.sub("", document_text(self._doc)[start:end])
-            if head is not None and head.tag_ in _SINGULAR_SPEAKER_TAGS and head.lemma_.lower() not in _NOT_PEOPLE:
-                self._unnamed.append((start, name))
+            if head is not None and head.tag_ == "NNS":
+                self._unnamed.append((start, name, True))
+            elif head is not None and head.tag_ in _SINGULAR_SPEAKER_TAGS and head.lemma_.lower() not in _NOT_PEOPLE:
+                self._unnamed.append((start, name, False))
             return name, None
         person.mentions.append((start, end))
         person.subject_mentions.append(start)
         return person.name, self.entity_id(person)
 
-    def _unnamed_antecedent(self, before: int) -> str | None:
-        """The unnamed speaker spoken of since the last person named as a subject, if any."""
-        named_at = max((s for p in self._entities if p.type == "PERSON" for s in p.subject_mentions if s < before),
+    def _unnamed_antecedent(self, before: int, head: Token | None) -> str | None:
+        """For "he"/"she" ("they"), the singular (plural) unnamed speaker spoken of since the last person
+        (organisation) named as a subject, if any."""
+        word = head.lower_ if head is not None else ""
+        if word not in _PERSON_PRONOUNS and word != "they":
+            return None
+        plural = word == "they"
+        named_type = "ORG" if plural else "PERSON"
+        named_at = max((s for p in self._entities if p.type == named_type for s in p.subject_mentions if s < before),
                        default=-1)  # fmt: skip
-        unnamed = [(at, name) for at, name in self._unnamed if named_at < at < before]
-        return unnamed[-1][1] if unnamed else None
+        unnamed = [name for at, name, is_plural in self._unnamed if is_plural == plural and named_at < at < before]
+        return unnamed[-1] if unnamed else None
 
     def _person_for(self, start: int, end: int, head: Token | None) -> _Person | None:
         # A known name said again is that entity, even where the NER misses it this time.
