@@ -17,12 +17,12 @@ from claimledger.attribution.tagger import rule_spans
 from claimledger.attribution.tagging import LABELS, encode_tags
 from claimledger.attribution.transformer import (
     ACCURATE_MODEL_NAME, IGNORED, MODELS_FOLDER, RULE_LABELS, STRIDE, WINDOW, PieceVocabulary, Pieces, combined_tags,
-    document_pieces, encoder_folder, owning_window, windows,
+    document_pieces, encoder_folder, owning_window, packed_state, unpacked_state, windows,
 )
 from claimledger.attribution.transformer_training import fine_tune, labelled_windows
 
-pytest.importorskip("torch", reason="--accurate needs requirements-accurate.txt")
-MAX_WEIGHTS_BYTES = 100 * 1024 * 1024
+torch = pytest.importorskip("torch", reason="--accurate needs requirements-accurate.txt")
+MAX_WEIGHTS_BYTES = 20 * 1024 * 1024  # the issue allows 100 MB; no file in the repository may pass 20 MB
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def test_training_windows_carry_the_gold_label_on_first_pieces_only(nlp, vocabul
                                 encode_tags(doc, [t.i for t in doc], spans)))
 
 
-def test_fine_tuning_writes_half_precision_weights_without_the_word_embeddings(nlp, vocabulary, tmp_path) -> None:
+def test_fine_tuning_writes_packed_weights_without_the_word_embeddings(nlp, vocabulary, tmp_path) -> None:
     from safetensors.torch import load_file
 
     doc = nlp("The spokeswoman said unemployment fell.")
@@ -102,7 +102,21 @@ def test_fine_tuning_writes_half_precision_weights_without_the_word_embeddings(n
     assert loss > 0
     assert "encoder.embeddings.word_embeddings.weight" not in tensors
     assert {"classifier.weight", "rule_embedding.weight", "quote_embedding.weight"} <= set(tensors)
-    assert {str(t.dtype) for t in tensors.values()} == {"torch.float16"}
+    # Matrices in int8 with a float16 scale per row; vectors in float16.
+    assert (tensors["classifier.weight"].dtype, tensors["classifier.bias"].dtype) == (torch.int8, torch.float16)
+    assert tensors["classifier.weight.row_scale"].shape == (tensors["classifier.weight"].shape[0], 1)
+
+
+def test_packed_weights_unpack_to_within_half_a_step_of_each_row() -> None:
+    matrix = torch.tensor([[0.5, -1.0, 0.25], [2.0, 0.0, -0.01]])
+    bias = torch.tensor([0.1, -0.2])
+    packed = packed_state({"w": matrix, "b": bias})
+    assert set(packed) == {"w", "w.row_scale", "b"}
+    assert packed["w"].tolist() == [[64, -127, 32], [127, 0, -1]]
+    unpacked = unpacked_state(packed)
+    steps = matrix.abs().amax(dim=1, keepdim=True) / 127
+    assert bool(((unpacked["w"] - matrix).abs() <= steps / 2 + 1e-3).all())
+    assert torch.allclose(unpacked["b"], bias, atol=1e-3)
 
 
 # --- the shipped model ---------------------------------------------------------------------------

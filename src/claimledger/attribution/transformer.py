@@ -189,6 +189,36 @@ def network(encoder_path: Path) -> "torch.nn.Module":
 
 
 FROZEN = "encoder.embeddings.word_embeddings.weight"
+# Matrices are shipped as int8 with one float16 scale per row (the file halves, to ~11 MB); the scale
+# of matrix NAME is stored as NAME + SCALE_SUFFIX. Vectors (biases, norms) stay float16.
+SCALE_SUFFIX = ".row_scale"
+
+
+def packed_state(state: dict[str, "torch.Tensor"]) -> dict[str, "torch.Tensor"]:
+    """Trained weights as they are shipped: matrices in int8 with row scales, the rest in float16."""
+    import torch
+
+    packed = {}
+    for name, tensor in state.items():
+        tensor = tensor.detach().float()
+        if tensor.dim() != 2:
+            packed[name] = tensor.half().contiguous()
+            continue
+        scale = (tensor.abs().amax(dim=1, keepdim=True) / 127).clamp(min=1e-12)
+        packed[name] = torch.round(tensor / scale).to(torch.int8).contiguous()
+        packed[name + SCALE_SUFFIX] = scale.half().contiguous()
+    return packed
+
+
+def unpacked_state(packed: dict[str, "torch.Tensor"]) -> dict[str, "torch.Tensor"]:
+    """The float32 weights of a :func:`packed_state`."""
+    state = {}
+    for name, tensor in packed.items():
+        if name.endswith(SCALE_SUFFIX):
+            continue
+        scale = packed.get(name + SCALE_SUFFIX)
+        state[name] = tensor.float() * scale.float() if scale is not None else tensor.float()
+    return state
 
 
 def batch_tensors(batch: list[Window], pad_id: int) -> dict[str, "torch.Tensor"]:
@@ -228,7 +258,7 @@ class TransformerTagger:
 
         folder = encoder_folder()
         net = network(folder)
-        tuned = {name: tensor.float() for name, tensor in load_file(str(weights)).items()}
+        tuned = unpacked_state(load_file(str(weights)))
         missing, unexpected = net.load_state_dict(tuned, strict=False)
         if unexpected or set(missing) != {FROZEN}:  # only the frozen word embeddings come from the package
             raise ModelNotFoundError(f"{weights} does not fit the encoder: missing {missing}, unexpected {unexpected}")

@@ -3,7 +3,8 @@
 Reads the same articles and gold labels as the CRF's training (:mod:`.training`), turns each parsed
 article into overlapping wordpiece windows (:mod:`.transformer`) with the gold label on each token's
 first piece, and fine-tunes the encoder with AdamW and a linearly decaying learning rate. The word
-embeddings stay frozen (they are not shipped). Weights are written in half precision.
+embeddings stay frozen (they are not shipped). Weights are written as :func:`.transformer.packed_state`
+(int8 matrices with row scales).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from claimledger.attribution.tagger import rule_spans
 from claimledger.attribution.tagging import LABELS, encode_tags
 from claimledger.attribution.transformer import (
     ACCURATE_MODEL_NAME, FROZEN, IGNORED, MODELS_FOLDER, STRIDE, WINDOW, PieceVocabulary, Window, batch_tensors,
-    document_pieces, encoder_folder, network, shipped_transformer, windows,
+    document_pieces, encoder_folder, network, packed_state, shipped_transformer, windows,
 )
 
 log = logging.getLogger(__name__)
@@ -116,8 +117,7 @@ def fine_tune(examples: list[LabelledWindow], weights: Path, epochs: int = EPOCH
         mean_loss = sum(losses) / len(losses)
         log.info("epoch %d done: mean loss %.4f in %.0f s", epoch + 1, mean_loss, time.perf_counter() - started)
     weights.parent.mkdir(parents=True, exist_ok=True)
-    state = {name: tensor.detach().half().contiguous() for name, tensor in net.state_dict().items() if name != FROZEN}
-    save_file(state, str(weights))
+    save_file(packed_state({name: tensor for name, tensor in net.state_dict().items() if name != FROZEN}), str(weights))
     return mean_loss
 
 
