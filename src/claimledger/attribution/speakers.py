@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.model import Entity
 from claimledger.parse import document_text
 
-_ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "ORG", "NORP": "ORG"}
+# NER labels that name speakers; all but PERSON are organisations (places and groups speak as one).
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -293,20 +294,21 @@ def _modifies_a_name(ent: Span) -> bool:
 
 def _with_given_names(ent: Span) -> Span:
     """The entity extended left over given names the NER left out ("Ilya" of "Ilya Varga")."""
-    start = ent.start
-    while (start > 0 and _is_name_word(ent.doc[start - 1])
-           and ent.doc[start - 1].lower_.rstrip(".") not in PERSON_TITLES and not ent.doc[start - 1].ent_type_):
-        start -= 1
+    start = _name_start(ent.doc, ent.start, lambda t: t.lower_.rstrip(".") not in PERSON_TITLES and not t.ent_type_)
     return Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent
 
 
 def _compound_name(head: Token) -> list[Token]:
     """The proper nouns that run into ``head`` as compounds: "Civic Rights Monitor" for "Monitor"
     ("Civic" hangs from "Rights", not from the head)."""
-    start = head.i
-    while start > 0 and _is_name_word(head.doc[start - 1]):
-        start -= 1
-    return list(head.doc[start : head.i + 1])
+    return list(head.doc[_name_start(head.doc, head.i) : head.i + 1])
+
+
+def _name_start(doc: Doc, index: int, accept=lambda token: True) -> int:
+    """The index of the first of the name words (that ``accept`` takes) running left into ``doc[index]``."""
+    while index > 0 and _is_name_word(doc[index - 1]) and accept(doc[index - 1]):
+        index -= 1
+    return index
 
 
 def _is_name_word(token: Token) -> bool:
@@ -316,13 +318,17 @@ def _is_name_word(token: Token) -> bool:
 
 def _is_business_name(name: str) -> bool:
     """"Velora Chemicals", "Acme Inc.": a name that says it is a company."""
-    return name.lower().split()[-1].rstrip(".") in _BUSINESS_NAME_ENDINGS
+    return _last_word(name) in _BUSINESS_NAME_ENDINGS
 
 
 def _names_an_organisation(name: str) -> bool:
     """An acronym ("CRM") or a name ending in an organisation word ("Meridian Wire")."""
-    words = name.split()
-    return (len(words) == 1 and len(name) > 1 and name.isupper()) or words[-1].lower().rstrip(".") in ORGANISATION_NAME_ENDINGS
+    is_acronym = len(name) > 1 and name.isupper() and " " not in name
+    return is_acronym or _last_word(name) in ORGANISATION_NAME_ENDINGS
+
+
+def _last_word(name: str) -> str:
+    return name.lower().split()[-1].rstrip(".")
 
 
 def _has_title(ent: Span) -> bool:
