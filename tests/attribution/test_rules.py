@@ -138,6 +138,20 @@ CASES = [
         [("Minister", "Minister", "somehow denies", "purge is happening", "deny", "indirect")],
         id="headline-denial",
     ),
+    pytest.param(
+        "Readers sent us their reactions.\n“He is ignorant of our lives.”― Pamela Padilla\u00a0\n"
+        "“The most unqualified man to ever run.” — Oscar P. Quintero.",
+        [
+            ("Pamela Padilla", "Pamela Padilla", "―", "“He is ignorant of our lives.”", "assert", "direct"),
+            ("Oscar P. Quintero", "Oscar P. Quintero", "—", "“The most unqualified man to ever run.”", "assert", "direct"),
+        ],
+        id="direct-signed-with-dash",
+    ),
+    pytest.param(
+        "“We will appeal,” he said — and walked out.",
+        [("he", "he", "said", "“We will appeal,”", "assert", "direct")],
+        id="dash-after-cue-is-no-signature",
+    ),
     pytest.param("The so-called “investigation” was a farce.", [], id="scare-quote-is-not-a-statement"),
     pytest.param("Watch the full video:", [], id="page-furniture"),
     pytest.param("Police found the bodies near the river.", [], id="find-without-clause-is-not-a-report"),

@@ -42,6 +42,10 @@ _MAX_TAIL_TOKENS = 14
 _SENTENCE_END = {".", "!", "?"}
 _QUOTE_MARKS = set("“”\"‘’'")
 _REST_OF_SENTENCE = re.compile(r"[^“”\"\n.!?]{0,80}[.,;]?")
+# “…” ― Sonya Herridge: a quote signed, to the end of its line, with a dash and a name (collections of
+# readers' or experts' quotes, epigraphs). Names may hold initials ("Oscar P. Quintero").
+_SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*(?P<name>[A-Z][\w’'.-]*(?:[ \u00a0]+[\w’'.-]+){0,5})[ \t\u00a0.]*(?:\n|$)")
+_SIGNATURE_SENSE = CueSense("assert", "neutral")
 
 
 @dataclass
@@ -110,6 +114,10 @@ def _direct_statements(doc: Doc, quoted: Quoting, used: set[int]) -> list[Found]
     for quote in quoted.quotes:
         if looks_like_scare_quote(quoted.text, quote):
             continue
+        signed = _signature(doc, quoted.text, quote)
+        if signed is not None:
+            found.append(signed)
+            continue
         verb = _cue_after(doc, quoted.text, quote, in_quote) or _cue_before(doc, quote, in_quote)
         if verb is None or verb.i in used:
             if found and _continues(quoted.text, found[-1], quote):
@@ -120,6 +128,22 @@ def _direct_statements(doc: Doc, quoted: Quoting, used: set[int]) -> list[Found]
             statement.content = list(quote.fragments)
             found.append(statement)
     return found
+
+
+def _signature(doc: Doc, text: str, quote: Quote) -> Found | None:
+    """``“…” ― Name`` closing a line: the name is the speaker and the dash the cue (as PolNeAR marks it)."""
+    match = _SIGNATURE.match(text, quote.end)
+    if match is None:
+        return None
+    name_start, name_end = match.span("name")
+    name_end = name_start + len(text[name_start:name_end].rstrip("."))
+    name = doc.char_span(name_start, name_end, alignment_mode="expand")
+    if name is None or not all(word[:1].isupper() for word in name.text.split()):
+        return None
+    return Found(
+        "direct", match.span("dash"), match.group("dash"), _SIGNATURE_SENSE, (name_start, name_end), name.root,
+        list(quote.fragments),
+    )
 
 
 def _cue_after(doc: Doc, text: str, quote: Quote, in_quote: list[bool]) -> Token | None:
