@@ -71,11 +71,36 @@ def test_each_piece_is_read_in_the_window_where_it_is_most_central() -> None:
     assert owning_window([0, 120, 200, 300, 330, 500], starts) == [0, 0, 1, 1, 2, 2]
 
 
+def _log_probs(rows: list[dict[str, float]]) -> list[list[float]]:
+    """Per token, log-probabilities over LABELS: the given ones, the rest sharing what is left."""
+    result = []
+    for given in rows:
+        rest = (1 - sum(given.values())) / (len(LABELS) - len(given))
+        result.append([math.log(given.get(label, rest)) for label in LABELS])
+    return result
+
+
+NO_TRANSITIONS = [[0.0] * len(LABELS) for _ in LABELS]
+
+
 def test_the_crf_weight_decides_between_the_taggers() -> None:
-    encoder = [[math.log(0.6 if label == "B-CUE" else 0.4 / (len(LABELS) - 1)) for label in LABELS]]
-    crf = [[0.9 if label == "O" else 0.1 / (len(LABELS) - 1) for label in LABELS]]
-    assert combined_tags(encoder, crf, 0.0) == ["B-CUE"]
-    assert combined_tags(encoder, crf, 2.0) == ["O"]
+    encoder = _log_probs([{"B-CUE": 0.6}])
+    crf = [[math.exp(p) for p in row] for row in _log_probs([{"O": 0.9}])]
+    assert combined_tags(encoder, crf, NO_TRANSITIONS, 0.0, 0.0) == ["B-CUE"]
+    assert combined_tags(encoder, crf, NO_TRANSITIONS, 2.0, 0.0) == ["O"]
+
+
+def test_transitions_keep_a_content_span_whole() -> None:
+    # The middle token leans to O on its own; I-CONTENT -> O -> I-CONTENT is a transition the CRF
+    # penalises, so with its transitions the span stays one.
+    encoder = _log_probs([{"B-CONTENT": 0.9}, {"O": 0.5, "I-CONTENT": 0.45}, {"I-CONTENT": 0.9}])
+    uniform = [[1 / len(LABELS)] * len(LABELS) for _ in encoder]
+    transitions = [row[:] for row in NO_TRANSITIONS]
+    for first, then in (("B-CONTENT", "O"), ("O", "I-CONTENT")):
+        transitions[LABELS.index(first)][LABELS.index(then)] = -3.0
+    assert combined_tags(encoder, uniform, NO_TRANSITIONS, 0.0, 0.0) == ["B-CONTENT", "O", "I-CONTENT"]
+    assert combined_tags(encoder, uniform, transitions, 0.0, 1.0) == ["B-CONTENT", "I-CONTENT", "I-CONTENT"]
+    assert combined_tags([], [], transitions, 0.0, 1.0) == []
 
 
 def test_training_windows_carry_the_gold_label_on_first_pieces_only(nlp, vocabulary) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pycrfsuite
@@ -62,6 +62,13 @@ class AttributionModel:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(files.crf))
         return cls(tagger, read_cue_rates(files.cue_rates))
+
+    @cached_property
+    def transitions(self) -> list[list[float]]:
+        """The CRF's weight of each transition between :data:`LABELS` (``[from][to]``, 0 where it has
+        none); read on first use, as ``Tagger.info`` takes a second."""
+        weights = self.tagger.info().transitions
+        return [[weights.get((first, then), 0.0) for then in LABELS] for first in LABELS]
 
 
 def shipped_files(name: str = MODEL_NAME) -> ModelFiles:
@@ -117,7 +124,8 @@ def tagged_statements(
         tags = model.tagger.tag(sequence.features)
     else:
         encoder = accurate.label_log_probs(doc, sequence.tokens, quoted, rule_labels(doc, rule_spans(ruled)))
-        tags = combined_tags(encoder, crf_marginals(model.tagger, sequence.features), accurate.crf_weight)
+        marginals = crf_marginals(model.tagger, sequence.features)
+        tags = combined_tags(encoder, marginals, model.transitions, accurate.crf_weight, accurate.transition_weight)
     paragraphs = paragraph_numbers(doc)
     return link_statements(doc, decode_tags(tags, sequence.tokens, paragraphs, quoted.in_quote), quoted.in_quote, paragraphs)
 
