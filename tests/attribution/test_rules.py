@@ -152,6 +152,18 @@ CASES = [
         [("he", "he", "said", "“We will appeal,”", "assert", "direct")],
         id="dash-after-cue-is-no-signature",
     ),
+    pytest.param(
+        "Varnia’s foreign minister on Monday rejected mounting international criticism over the treatment of "
+        "protesters in Kestrel province, telling a meeting of foreign ambassadors that his government would "
+        "“not be lectured” on human rights.",
+        [
+            ("Varnia’s foreign minister", "Varnia’s foreign minister", "rejected",
+             "mounting international criticism over the treatment of protesters in Kestrel province", "deny", "indirect"),
+            ("Varnia’s foreign minister", "Varnia’s foreign minister", "telling",
+             "that his government would “not be lectured” on human rights", "assert", "mixed"),
+        ],
+        id="second-report-after-comma-with-clause-hung-on-addressee",
+    ),
     pytest.param("The so-called “investigation” was a farce.", [], id="scare-quote-is-not-a-statement"),
     pytest.param("Watch the full video:", [], id="page-furniture"),
     pytest.param("Police found the bodies near the river.", [], id="find-without-clause-is-not-a-report"),

@@ -253,7 +253,7 @@ def _indirect_statements(doc: Doc, in_quote: list[bool], used: set[int]) -> list
 
 def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | None:
     """The span a reporting verb reports: its clausal complement, or its object for acts like deny."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _complement_hung_on_addressee(verb)
     if clause is not None:
         tokens = sorted(clause.subtree, key=lambda t: t.i)
         if not any(c.dep_ in _SUBJECTS for c in clause.children):
@@ -273,6 +273,21 @@ def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | No
         return None
     tokens = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
     return _trimmed(_same_paragraph(tokens, verb))
+
+
+def _complement_hung_on_addressee(verb: Token) -> Token | None:
+    """"told a meeting of ambassadors that his government would …": the parser often hangs the
+    reported clause on the addressee as a relative clause, which a real one is not when "that" only
+    marks it and the clause has a subject of its own."""
+    for child in verb.rights:
+        if child.dep_ not in {"dobj", "dative"}:
+            continue
+        for token in child.subtree:
+            children = list(token.children)
+            if (token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in children)
+                    and any(c.dep_ in _SUBJECTS for c in children)):
+                return token
+    return None
 
 
 def _possible_cues(doc: Doc) -> list[Token]:

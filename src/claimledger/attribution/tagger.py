@@ -12,7 +12,7 @@ merged (:func:`merge_statements`).
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -153,6 +153,7 @@ def merge_statements(
     """
     first = [found for found in ruled if _rules_know_better(found, text, title_span)]
     others = [found for found in ruled if not _rules_know_better(found, text, title_span)]
+    tagged = [_cut_before_own_report(found, ruled, text) for found in tagged]
     second = [found for found in _not_overlapping(tagged, first) if not _misreads(found, ruled)]
     rest = _not_overlapping(others, first + second)
     return sorted(first + second + rest, key=lambda f: (f.start, f.cue[0]))
@@ -180,6 +181,31 @@ def _misreads(tagged: Found, ruled: list[Found]) -> bool:
         or (tagged.content is None and found.content is not None and _overlap(tagged.cue, found.cue))
         for found in ruled
     )
+
+
+def _cut_before_own_report(tagged: Found, ruled: list[Found], text: str) -> Found:
+    """A tagged content that runs on into the same speaker's next report, a participle after a comma
+    ("X rejected the criticism, telling ambassadors that …"), ends before that report's cue, which the
+    rules found and the tagger missed; the rule statement then stands beside it."""
+    if tagged.speaker is None or not tagged.content:
+        return tagged
+    start = tagged.content[0][0]
+    cuts = [
+        found.cue[0] for found in ruled
+        if found.speaker == tagged.speaker and _participle_after_comma(found.cue, text)
+        and any(first < found.cue[0] < last for first, last in tagged.content)
+    ]
+    if not cuts:
+        return tagged
+    cut = min(cuts)
+    while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",;"):
+        cut -= 1
+    fragments = [(first, min(last, cut)) for first, last in tagged.content if first < cut]
+    return replace(tagged, content=fragments) if fragments else tagged
+
+
+def _participle_after_comma(cue: tuple[int, int], text: str) -> bool:
+    return text[cue[0] : cue[1]].endswith("ing") and text[: cue[0]].rstrip().endswith(",")
 
 
 def _not_overlapping(candidates: list[Found], kept: list[Found]) -> list[Found]:
