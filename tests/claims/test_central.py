@@ -45,6 +45,14 @@ def central(nlp, text: str, title: bool = True) -> tuple[str, str]:
             id="headline-names-a-report-the-body-states-it",
         ),
         pytest.param(
+            "Diplomats reject rights reports\n\nThe foreign minister rejected mounting criticism on Monday. "
+            "Two days earlier, Lindmark called for an inquiry into reports that security forces had detained "
+            "and beaten demonstrators in the provincial capital, Orvik.",
+            ("security forces had detained and beaten demonstrators in the provincial capital, Orvik",
+             "Security forces had detained and beaten demonstrators in the provincial capital, Orvik."),
+            id="headline-names-reports-the-body-says-what-they-say",
+        ),
+        pytest.param(
             "Chemical giant slams river report\n\nThe company said the river was clean.",
             ("river report", "River report."),
             id="headline-names-a-report-the-body-does-not-state",

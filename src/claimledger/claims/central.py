@@ -23,6 +23,11 @@ _INTRODUCERS = re.compile(
     re.IGNORECASE,
 )
 
+# The nouns of _INTRODUCERS, which carry a proposition of their own ("reports that X").
+_REPORT_NOUN = re.compile(
+    r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|stories|story)", re.IGNORECASE
+)
+
 
 def central_claim_span(doc: Doc, statements: list[Statement], title_span: tuple[int, int] | None) -> tuple[int, int] | None:
     """``[start, end)`` of the central claim: the headline statement's content, the headline, or the lede.
@@ -30,7 +35,8 @@ def central_claim_span(doc: Doc, statements: list[Statement], title_span: tuple[
     A headline that only names what is attributed ("Diplomats reject rights reports") leaves the
     proposition to the body: the first body statement of the same act that states one ("denied
     reports that security forces had detained protesters") and names the same thing gives the claim
-    instead.
+    instead; failing that, what the body first says the named reports say ("an inquiry into reports
+    that security forces had beaten demonstrators").
     """
     headline_statement = next((s for s in statements if s.in_headline and s.content is not None), None)
     if headline_statement is not None:
@@ -42,6 +48,10 @@ def central_claim_span(doc: Doc, statements: list[Statement], title_span: tuple[
                  and _states_a_proposition(doc, s)),
                 None,
             )
+            if body is None:
+                said = _what_named_reports_say(doc, named, title_span[1] if title_span else 0)
+                if said is not None:
+                    return said
             headline_statement = body or headline_statement
         return headline_statement.content.start, headline_statement.content.end
     if title_span is not None:
@@ -87,6 +97,25 @@ def normalize_claim(text: str) -> str:
         stripped = "There was " + stripped  # "reports of abuse in X" states that there was abuse in X
     stripped = stripped[0].upper() + stripped[1:]
     return stripped if stripped[-1] in ".!?" else stripped + "."
+
+
+def _what_named_reports_say(doc: Doc, named: set[str], body_start: int) -> tuple[int, int] | None:
+    """The clause of the first "reports that X" after ``body_start`` whose noun (a report, claim,
+    allegation …) is one of the ``named`` stems: X, without "that"."""
+    for token in doc:
+        if token.idx < body_start or token.pos_ != "NOUN" or not _REPORT_NOUN.fullmatch(token.text):
+            continue
+        if not named & set(stemmed_tokens(token.text)):
+            continue
+        for clause in token.children:
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+            if clause.dep_ in {"acl", "ccomp"} and marks:
+                words = [t for t in clause.subtree if t.i != marks[0].i and not t.is_space]
+                while words and words[-1].is_punct:
+                    words.pop()
+                if words:
+                    return words[0].idx, words[-1].idx + len(words[-1])
+    return None
 
 
 def _states_a_proposition(doc: Doc, statement: Statement) -> bool:
