@@ -52,6 +52,18 @@ def test_headline_denial_is_a_denial_of_the_central_claim() -> None:
     assert (result.claim, result.label, result.score) == (central.id, "deny", 1.0)
 
 
+def test_headline_rejecting_named_reports_denies_what_the_reports_say() -> None:
+    document = claimledger.analyze(
+        "Two days earlier, Lindmark called for an inquiry into reports that security forces had detained "
+        "and beaten demonstrators in Orvik.",
+        title="Varnian diplomats reject rights reports",
+    )
+    (headline,) = [s for s in document.statements if s.in_headline]
+    central = next(c for c in document.claims if c.central)
+    assert central.normalized == "Security forces had detained and beaten demonstrators in Orvik."
+    assert (headline.content.text, stance(headline, central).label) == ("rights reports", "deny")
+
+
 def test_coverage_and_negation() -> None:
     assert claim_coverage("police abused dozens of protesters", "Police abused protesters.") == 1.0
     assert claim_coverage("the river is safe", "Police abused protesters.") == 0.0

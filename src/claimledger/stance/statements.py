@@ -52,8 +52,12 @@ def negates(content: str, claim: str) -> bool:
 
 
 def _is_source_of(statement: Statement, claim: Claim | str) -> bool:
-    """The claim was cut from this statement's content (same document)."""
+    """The claim was cut from this statement's content (same document), or is the central claim and the
+    statement the headline's, which the central claim is drawn from even when the headline only names
+    what it denies ("Diplomats reject rights reports": the claim is what the body says the reports say)."""
     if isinstance(claim, str) or statement.content is None:
         return False
+    if claim.central and statement.in_headline:
+        return True
     return statement.content.start <= claim.start and claim.end <= statement.content.end
 
