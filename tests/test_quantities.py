@@ -462,6 +462,11 @@ CASES = [
         id='duration-hyphenated-day',
     ),
     pytest.param(
+        'The detainees were held for two days after their arrest.',
+        [('two', 2, None, 'exact', 'day', 'hold')],
+        id='duration-for-before-after',
+    ),
+    pytest.param(
         'The rescue took half an hour.',
         [('half', 0.5, None, 'exact', 'hour', 'take')],
         id='duration-half-an-hour',
@@ -563,6 +568,7 @@ CASES = [
     pytest.param('The case falls under Article 5 of the convention.', [], id='article-number'),
     pytest.param('The meeting starts at 3 pm.', [], id='clock-time'),
     pytest.param('The governor was appointed two years ago.', [], id='relative-time-ago'),
+    pytest.param('He spoke two days after Lindmark called for an inquiry.', [], id='relative-time-after'),
     pytest.param('Details are on page 12 of the report.', [], id='page-number'),
     pytest.param('Civic Rights Monitor is one of the largest rights groups.', [], id='pronoun-one'),
     pytest.param('The home side won 3-1 on Saturday.', [], id='score'),

@@ -122,6 +122,8 @@ class QuantityLexicon:
     age_prefixes: frozenset[str]
     age_suffixes: frozenset[str]
     relative_suffixes: frozenset[str]
+    sequence_suffixes: frozenset[str]
+    span_prefixes: frozenset[str]
     clock_suffixes: frozenset[str]
     labels: frozenset[str]
     containers: frozenset[str]
@@ -163,6 +165,7 @@ def quantity_lexicon() -> QuantityLexicon:
         money_words=phrases("money_word"), unit_signs=dict(kinds["unit_sign"]), units=phrases("unit"),
         months=words("month"), weekdays=words("weekday"), age_prefixes=words("age_prefix"),
         age_suffixes=words("age_suffix"), relative_suffixes=words("relative_suffix"),
+        sequence_suffixes=words("sequence_suffix"), span_prefixes=words("span_prefix"),
         clock_suffixes=words("clock_suffix"), labels=words("label"), containers=words("container"),
         raising_verbs=words("raising_verb"), plurals=dict(kinds["plural"]), lemmas=dict(kinds["lemma"]),
         starters=frozenset().union(
@@ -823,7 +826,7 @@ def _is_not_a_quantity(doc: Doc, figure: _Figure, unit: _Unit, lexicon: Quantity
         or _is_year(doc, figure, unit)
         or _is_day_of_month(doc, figure, unit, lexicon)
         or _is_age(doc, figure, unit, lexicon)
-        or _is_point_in_time(doc, unit, lexicon)
+        or _is_point_in_time(doc, figure, unit, lexicon)
         or _is_clock_time(doc, figure, lexicon)
         or _is_pronoun_one(doc, figure, unit)
         or (figure.low.number.share and unit.name is None)  # "cut in half"
@@ -922,9 +925,16 @@ def _is_age(doc: Doc, figure: _Figure, unit: _Unit, lexicon: QuantityLexicon) ->
     return after < len(doc) and doc[after].lower_ in lexicon.age_suffixes
 
 
-def _is_point_in_time(doc: Doc, unit: _Unit, lexicon: QuantityLexicon) -> bool:
-    """ "two years ago", "three days later": a time span that dates something."""
-    return unit.name in _TIME_UNITS and unit.end < len(doc) and doc[unit.end].lower_ in lexicon.relative_suffixes
+def _is_point_in_time(doc: Doc, figure: _Figure, unit: _Unit, lexicon: QuantityLexicon) -> bool:
+    """ "two years ago", "three days later", "two days after the vote": a time span that dates something
+    ("held for two days after his arrest" is a length of time)."""
+    if unit.name not in _TIME_UNITS or unit.end >= len(doc):
+        return False
+    following = doc[unit.end].lower_
+    if following in lexicon.relative_suffixes:
+        return True
+    span = figure.start > 0 and doc[figure.start - 1].lower_ in lexicon.span_prefixes
+    return following in lexicon.sequence_suffixes and not span
 
 
 def _is_clock_time(doc: Doc, figure: _Figure, lexicon: QuantityLexicon) -> bool:
