@@ -16,16 +16,13 @@ from claimledger.parse import document_text
 from claimledger.stance.text import stemmed_tokens
 
 DEFAULT_CLAIM_THRESHOLD = 0.5
+# Nouns that carry a proposition of their own ("reports that X", "allegations of X").
+_REPORT_NOUNS = r"reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|stories|story"
+_REPORT_NOUN = re.compile(f"(?:{_REPORT_NOUNS})", re.IGNORECASE)
 # Words that introduce the proposition rather than state it: "denies reports that X" is about X.
 _INTRODUCERS = re.compile(
-    r"^(?:that\s+|(?:the\s+|all\s+)?(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|"
-    r"charges?|stories|story|evidence|proof)(?:\s+by\s+[^,;]+?)?\s+(?:that|of)\s+)+",
+    rf"^(?:that\s+|(?:the\s+|all\s+)?(?:{_REPORT_NOUNS}|evidence|proof)(?:\s+by\s+[^,;]+?)?\s+(?:that|of)\s+)+",
     re.IGNORECASE,
-)
-
-# The nouns of _INTRODUCERS, which carry a proposition of their own ("reports that X").
-_REPORT_NOUN = re.compile(
-    r"(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|stories|story)", re.IGNORECASE
 )
 
 
