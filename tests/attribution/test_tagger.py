@@ -319,7 +319,7 @@ def test_brat_span_texts_with_line_breaks_do_not_break_parsing() -> None:
 def slow_run(request) -> None:
     """Skip unless slow tests were asked for: the default run does not deselect them by itself."""
     if "slow" not in (request.config.getoption("markexpr") or ""):
-        pytest.skip("full training (about 15 minutes) runs only with `pytest -m slow`")
+        pytest.skip("full training (about 25 minutes) runs only with `pytest -m slow`")
 
 
 @pytest.mark.slow
@@ -329,6 +329,8 @@ def test_full_training_reproduces_the_shipped_scores(slow_run, tmp_path) -> None
     from claimledger.evaluation.data import data_root
     from claimledger.evaluation.polnear import evaluate_polnear
     from claimledger.parse import load_nlp
+    from claimledger.attribution.convnet import ConvTagger
+    from claimledger.attribution.convnet_training import train_convnet, training_examples
     from claimledger.attribution.training import load_training_articles
     from claimledger.model import Article, Document
     from claimledger.pipeline import analyzer_info
@@ -338,11 +340,13 @@ def test_full_training_reproduces_the_shipped_scores(slow_run, tmp_path) -> None
     files = ModelFiles.named(tmp_path, "crf-1")
     train_crf(articles, docs, files)
     model = AttributionModel.load(files)
+    train_convnet(training_examples(articles, docs, model), model, tmp_path / "cnn-1.npz")
+    convnet = ConvTagger.load(tmp_path / "cnn-1.npz")
 
     def predictor(gold_articles: list[Article]):
         for article, doc in zip(gold_articles, load_nlp().pipe(a.text for a in gold_articles)):
             document = Document.from_article(article, analyzer_info())
-            document.statements, document.entities = extract_statements(doc, model=model)
+            document.statements, document.entities = extract_statements(doc, model=model, convnet=convnet)
             yield document
 
     scores = evaluate_polnear(predictor=predictor).metrics

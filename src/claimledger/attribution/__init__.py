@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
+from claimledger.attribution.convnet import CONVNET_MODEL_NAME, ConvTagger, shipped_convnet
 from claimledger.attribution.rules import Found, find_statements, quoting
 from claimledger.attribution.speakers import SpeakerResolver
 from claimledger.attribution.tagger import (
@@ -18,7 +19,7 @@ from claimledger.attribution.tagger import (
 from claimledger.attribution.transformer import ACCURATE_MODEL_NAME, shipped_transformer
 from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement
 
-ATTRIBUTION_MODEL = MODEL_NAME
+ATTRIBUTION_MODEL = f"{MODEL_NAME}+{CONVNET_MODEL_NAME}"
 ACCURATE_ATTRIBUTION_MODEL = f"{MODEL_NAME}+{ACCURATE_MODEL_NAME}"
 # A place in capitals, then optionally a region and a date, the agency in brackets, and a dash.
 DATELINE = re.compile(
@@ -28,21 +29,26 @@ DATELINE = re.compile(
 
 def extract_statements(
     doc: Doc, title_span: tuple[int, int] | None = None, model: AttributionModel | None = None,
-    accurate: bool = False,
+    accurate: bool = False, convnet: ConvTagger | None = None,
 ) -> tuple[list[Statement], list[Entity]]:
     """The statements of ``doc`` with resolved speakers, and the document's entities.
 
     Args:
         doc: a spaCy parse (tagger, parser and NER) of the document text.
         title_span: ``[start, end)`` of the headline, so that headline statements are marked.
-        model: the attribution model; the shipped one by default.
+        model: the attribution CRF; by default the shipped one, read together with the shipped
+            network (:mod:`.convnet`).
+        convnet: the network read beside ``model`` (trained with it); with neither given, the
+            shipped pair.
         accurate: also read the document with the fine-tuned transformer (``--accurate``; needs
             the optional dependencies in ``requirements-accurate.txt``).
     """
     quoted = quoting(doc)
     ruled = find_statements(doc, quoted)
     transformer = shipped_transformer() if accurate else None
-    tagged = tagged_statements(doc, quoted, ruled, model or shipped_model(), transformer)
+    if convnet is None and model is None and not accurate:
+        convnet = shipped_convnet()
+    tagged = tagged_statements(doc, quoted, ruled, model or shipped_model(), transformer, convnet)
     found = merge_statements(ruled, tagged, quoted.text, title_span)
     resolver = SpeakerResolver(doc)
     statements = [

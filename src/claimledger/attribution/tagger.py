@@ -1,5 +1,8 @@
 """The learned attribution pass: a linear-chain CRF over whole documents, merged with the rules.
 
+By default a small network (:mod:`.convnet`, ``cnn-1``) reads the same features beside the CRF
+and the two decode together; ``--accurate`` joins the fine-tuned transformer to the CRF instead.
+
 The shipped model ``crf-1`` lives in ``claimledger/attribution/models/`` as three files: the CRF
 (``crf-1.crfsuite``), the cue rates of lemmas it was trained with (``crf-1.cue-rates.tsv``, a
 feature input) and its card (``crf-1.json``: training command, data digest, dev scores, date).
@@ -19,6 +22,7 @@ from pathlib import Path
 import pycrfsuite
 from spacy.tokens import Doc
 
+from claimledger.attribution.convnet import ConvTagger
 from claimledger.attribution.features import DocumentFeatures, RuleSpans, document_features, rule_labels
 from claimledger.attribution.linking import link_statements
 from claimledger.attribution.rules import Found, Quoting, paragraph_numbers
@@ -113,21 +117,43 @@ def sequence_features(doc: Doc, quoted: Quoting, ruled: list[Found], cue_rates: 
 
 
 def tagged_statements(
-    doc: Doc, quoted: Quoting, ruled: list[Found], model: AttributionModel, accurate: TransformerTagger | None = None
+    doc: Doc, quoted: Quoting, ruled: list[Found], model: AttributionModel, accurate: TransformerTagger | None = None,
+    convnet: ConvTagger | None = None,
 ) -> list[Found]:
     """The statements the CRF finds in ``doc`` (rules' statements ``ruled`` are features); with
-    ``accurate``, the fine-tuned encoder's label scores join the CRF's."""
+    ``accurate``, the fine-tuned encoder's label scores join the CRF's; else with ``convnet`` (which
+    carries ``model``'s weights), the network's."""
     sequence = sequence_features(doc, quoted, ruled, model.cue_rates)
     if not sequence.tokens:
         return []
-    if accurate is None:
+    if accurate is None and convnet is not None:
+        tags = convnet.tags(doc, sequence.tokens, sequence.features)
+    elif accurate is None:
         tags = model.tagger.tag(sequence.features)
     else:
         encoder = accurate.label_log_probs(doc, sequence.tokens, quoted, rule_labels(doc, rule_spans(ruled)))
         marginals = crf_marginals(model.tagger, sequence.features)
         tags = combined_tags(encoder, marginals, model.transitions, accurate.crf_weight, accurate.transition_weight)
     paragraphs = paragraph_numbers(doc)
-    return link_statements(doc, decode_tags(tags, sequence.tokens, paragraphs, quoted.in_quote), quoted.in_quote, paragraphs)
+    linked = link_statements(doc, decode_tags(tags, sequence.tokens, paragraphs, quoted.in_quote), quoted.in_quote, paragraphs)
+    return [_modifier_back_to_content(doc, found) for found in linked]
+
+
+def _modifier_back_to_content(doc: Doc, found: Found) -> Found:
+    """A cue that ends in a modifier of the content's first noun ("rejected mounting | international
+    criticism") gives the modifier back to the content: the network, which reads neighbours rather
+    than the tree, sometimes draws the boundary one word late."""
+    if not found.content:
+        return found
+    cue = doc.char_span(*found.cue, alignment_mode="expand")
+    first, *rest = found.content
+    if cue is None or len(cue) < 2:
+        return found
+    last = cue[-1]
+    if last.dep_ not in ("amod", "compound", "nummod") or not first[0] <= last.head.idx < first[1]:
+        return found
+    before = cue[-2]
+    return replace(found, cue=(found.cue[0], before.idx + len(before)), content=[(last.idx, first[1]), *rest])
 
 
 def crf_marginals(tagger: pycrfsuite.Tagger, features: list[list[str]]) -> list[list[float]]:

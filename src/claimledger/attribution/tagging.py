@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.tokens import Doc
 
 SOURCE, CUE, CONTENT = "SOURCE", "CUE", "CONTENT"
@@ -127,3 +128,26 @@ def decode_tags(tags: list[str], tokens: list[int], paragraphs: list[int], in_qu
             current = None
         previous_token = token
     return spans
+
+
+def best_tags(emissions: np.ndarray, transitions: np.ndarray) -> list[str]:
+    """The best sequence of :data:`LABELS` under per-token label scores ``emissions`` (tokens × labels)
+    and the score of each pair of neighbours ``transitions[from][to]``.
+
+    Viterbi by hand: pycrfsuite decodes only with its own state scores, and the taggers that join
+    the CRF (:mod:`.convnet`, :mod:`.transformer`) add theirs to its.
+    """
+    if not len(emissions):
+        return []
+    labels = np.arange(emissions.shape[1])
+    came_from = np.empty(emissions.shape, dtype=np.intp)
+    candidates = np.empty_like(transitions, dtype=np.float64)  # [from, to], reused: this loop is hot
+    best = np.asarray(emissions[0], dtype=np.float64)
+    for t in range(1, len(emissions)):
+        np.add(best[:, None], transitions, out=candidates)
+        came_from[t] = origins = candidates.argmax(axis=0)
+        best = candidates[origins, labels] + emissions[t]
+    path = [int(best.argmax())]
+    for t in range(len(emissions) - 1, 0, -1):
+        path.append(int(came_from[t, path[-1]]))
+    return [LABELS[i] for i in reversed(path)]

@@ -1,5 +1,6 @@
-"""`claimledger train attribution`: rebuild the shipped CRF from PolNeAR (``--accurate``: the
-fine-tuned transformer, :mod:`.transformer_training`).
+"""`claimledger train attribution`: rebuild the shipped CRF and the network that reads beside it
+(:mod:`.convnet_training`) from PolNeAR (``--accurate``: the fine-tuned transformer,
+:mod:`.transformer_training`).
 
 Trains on PolNeAR train (with ``--all``, train and dev), reading each article's first annotator's
 ``.ann`` as the dev eval does, parses the texts with the pipeline's spaCy model, derives the cue
@@ -24,9 +25,12 @@ from typing import Any
 import pycrfsuite
 from spacy.tokens import Doc
 
+from claimledger.attribution.convnet import CONVNET_MODEL_NAME, shipped_convnet
+from claimledger.attribution.convnet import MODELS_FOLDER as CONVNET_FOLDER
+from claimledger.attribution.convnet_training import train_convnet, training_examples, write_convnet_card
 from claimledger.attribution.rules import find_statements, quoting
 from claimledger.attribution.tagger import (
-    MODEL_NAME, ModelFiles, sequence_features, shipped_files, shipped_model, write_cue_rates,
+    MODEL_NAME, AttributionModel, ModelFiles, sequence_features, shipped_files, shipped_model, write_cue_rates,
 )
 from claimledger.attribution.tagging import CUE, Fragment, encode_tags
 from claimledger.errors import UsageError
@@ -170,6 +174,7 @@ def _dev_scores(all_data: bool, files: ModelFiles) -> dict[str, Any]:
     from claimledger.evaluation.polnear import evaluate_polnear
 
     shipped_model.cache_clear()
+    shipped_convnet.cache_clear()
     result = evaluate_polnear()
     return {"eval": "claimledger eval polnear", "data_digest": result.data_digest, **result.metrics}
 
@@ -191,10 +196,17 @@ def train_attribution(options: TrainOptions) -> str:
         return train_accurate(articles, docs, splits, digest)
     files = shipped_files()
     trained = train_crf(articles, docs, files)
+    started = time.perf_counter()
+    crf = AttributionModel.load(files)
+    convnet_path = CONVNET_FOLDER / f"{CONVNET_MODEL_NAME}.npz"
+    loss = train_convnet(training_examples(articles, docs, crf), crf, convnet_path)
+    convnet_seconds = time.perf_counter() - started
     dev_scores = _dev_scores(options.all_data, files)
     write_model_card(trained, splits, digest, dev_scores)
+    write_convnet_card(convnet_path.with_suffix(".json"), splits, digest, loss, convnet_seconds, dev_scores)
     scores = ", ".join(f"{k} {v}" for k, v in dev_scores.items() if k.endswith("exact_f1"))
     return (
         f"trained {MODEL_NAME} on PolNeAR {'+'.join(splits)} ({trained.articles} articles, {trained.tokens} tokens) "
-        f"in {trained.seconds:.0f} s; {trained.features} features; wrote {files.crf}; dev: {scores}"
+        f"in {trained.seconds:.0f} s; {trained.features} features; wrote {files.crf}; trained {CONVNET_MODEL_NAME} "
+        f"in {convnet_seconds:.0f} s, wrote {convnet_path}; dev (both together): {scores}"
     )

@@ -34,7 +34,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from claimledger.attribution.rules import Quoting, paragraph_numbers
-from claimledger.attribution.tagging import CONTENT, CUE, LABELS, OUTSIDE, SOURCE
+from claimledger.attribution.tagging import CONTENT, CUE, LABELS, OUTSIDE, SOURCE, best_tags
 from claimledger.errors import ModelNotFoundError
 
 if TYPE_CHECKING:
@@ -299,23 +299,13 @@ def combined_tags(
     ``crf_weight`` × the CRF's marginal log-probabilities, and each pair of neighbours by
     ``transition_weight`` × the CRF's weight for that transition (``transitions[from][to]``).
 
-    Viterbi by hand: pycrfsuite decodes only with its own state scores, and the encoder's labels need
-    the CRF's transitions to keep spans whole (a lone ``O`` inside a content splits it in two).
+    The encoder's labels need the CRF's transitions to keep spans whole (a lone ``O`` inside a content
+    splits it in two).
     """
     if not encoder_scores:
         return []
     emissions = np.asarray(encoder_scores) + crf_weight * np.log(np.maximum(np.asarray(crf_marginals), 1e-9))
-    moves = transition_weight * np.asarray(transitions)
-    best = emissions[0]
-    came_from = np.zeros(emissions.shape, dtype=np.int64)
-    for t in range(1, len(emissions)):
-        candidates = best[:, None] + moves  # [from, to]
-        came_from[t] = candidates.argmax(axis=0)
-        best = candidates.max(axis=0) + emissions[t]
-    path = [int(best.argmax())]
-    for t in range(len(emissions) - 1, 0, -1):
-        path.append(int(came_from[t, path[-1]]))
-    return [LABELS[i] for i in reversed(path)]
+    return best_tags(emissions, transition_weight * np.asarray(transitions))
 
 
 @lru_cache(maxsize=1)
