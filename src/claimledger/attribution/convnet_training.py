@@ -16,7 +16,6 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-import pycrfsuite
 from spacy.tokens import Doc
 
 from claimledger.attribution.convnet import CONVNET_MODEL_NAME, NETWORK_WEIGHT, packed
@@ -53,10 +52,10 @@ def training_examples(articles: list, docs: list[Doc], crf: AttributionModel) ->
     return examples
 
 
-def crf_state_weights(tagger: pycrfsuite.Tagger) -> dict[str, np.ndarray]:
+def crf_state_weights(crf: AttributionModel) -> dict[str, np.ndarray]:
     """The CRF's state weight of every feature string for each of :data:`LABELS`."""
     weights: dict[str, np.ndarray] = {}
-    for (feature, label), weight in tagger.info().state_features.items():
+    for (feature, label), weight in crf.info.state_features.items():
         weights.setdefault(feature, np.zeros(len(LABELS), dtype=np.float32))[LABELS.index(label)] = weight
     return weights
 
@@ -94,7 +93,7 @@ def train_convnet(examples: list[Example], crf: AttributionModel, path: Path) ->
 
     torch.manual_seed(SEED)
     counts = Counter(f for features, _, _ in examples for row in features for f in row)
-    states = crf_state_weights(crf.tagger)
+    states = crf_state_weights(crf)
     kept = sorted({f for f, n in counts.items() if n >= MIN_FEATURE_COUNT} | set(states))
     vocabulary = {feature: row for row, feature in enumerate(kept)}
     tensors = [_as_tensors(example, vocabulary) for example in examples]

@@ -18,6 +18,7 @@ import csv
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 from spacy.tokens import Doc
@@ -68,10 +69,15 @@ class AttributionModel:
         return cls(tagger, read_cue_rates(files.cue_rates))
 
     @cached_property
+    def info(self) -> Any:
+        """The CRF's weights (``pycrfsuite`` ``ParsedDump``); read once, on first use, as it takes a second."""
+        return self.tagger.info()
+
+    @cached_property
     def transitions(self) -> list[list[float]]:
         """The CRF's weight of each transition between :data:`LABELS` (``[from][to]``, 0 where it has
-        none); read on first use, as ``Tagger.info`` takes a second."""
-        weights = self.tagger.info().transitions
+        none)."""
+        weights = self.info.transitions
         return [[weights.get((first, then), 0.0) for then in LABELS] for first in LABELS]
 
 
