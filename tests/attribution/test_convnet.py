@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from claimledger.attribution import extract_statements
+from claimledger.attribution.features import DocumentFeatures
 from claimledger.attribution.convnet import (
     CONVNET_MODEL_NAME, MODELS_FOLDER, ConvTagger, dilated_convolution, shipped_convnet,
 )
@@ -52,13 +53,15 @@ def test_the_loaded_network_computes_what_torch_trained(small_model) -> None:
     with torch.no_grad():
         expected = torch.log_softmax(net(ids, offsets, vectors), -1).numpy()
     # The file keeps embeddings in int8.
-    rows = model.feature_matrix([["w=said", "q=0"], ["w=he"], ["t=VBD"]])
+    rows = model.feature_matrix(DocumentFeatures([0, 1, 2], (), [("w=said", "q=0"), ("w=he",), ("t=VBD",)]))
     assert np.allclose(model.log_probs(rows @ model.embedding, vectors.numpy()), expected, atol=1e-2)
 
 
 def test_unknown_features_drop_out_and_the_crf_states_come_along(small_model) -> None:
     model, _ = small_model
-    rows = model.feature_matrix([["w=said", "w=unseen"], [], ["q=0", "w=he"]])
+    # A column (one string per token) and extras (any number per token) are read alike.
+    sequence = DocumentFeatures([0, 1, 2], (["w=said", "t=NN", "q=0"],), [("w=unseen",), (), ("w=he",)])
+    rows = model.feature_matrix(sequence)
     assert rows.toarray().tolist() == [[1, 0, 0, 0], [0, 0, 0, 0], [0, 1, 0, 1]]
     assert (rows @ model.crf_states)[0].tolist() == list(range(len(LABELS)))
     assert model.transitions.tolist() == np.eye(len(LABELS)).tolist()

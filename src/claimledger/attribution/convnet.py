@@ -25,6 +25,7 @@ import numpy as np
 from scipy import sparse
 from spacy.tokens import Doc
 
+from claimledger.attribution.features import DocumentFeatures
 from claimledger.attribution.tagging import best_tags
 from claimledger.errors import ModelNotFoundError
 
@@ -73,27 +74,29 @@ class ConvTagger:
                 data["output_weight"], data["output_bias"],
             )
 
-    def tags(self, doc: Doc, tokens: list[int], features: list[list[str]]) -> list[str]:
-        """The labels of the doc tokens ``tokens`` whose CRF feature strings are ``features``."""
-        if not tokens:
+    def tags(self, doc: Doc, sequence: DocumentFeatures) -> list[str]:
+        """The labels of the doc tokens ``sequence.tokens``, read from their CRF features."""
+        if not sequence.tokens:
             return []
-        present = self.feature_matrix(features)
-        scores = NETWORK_WEIGHT * self.log_probs(present @ self.embedding, self.token_vectors(doc, tokens))
+        present = self.feature_matrix(sequence)
+        scores = NETWORK_WEIGHT * self.log_probs(present @ self.embedding, self.token_vectors(doc, sequence.tokens))
         return best_tags(scores + present @ self.crf_states, self.transitions)
 
-    def feature_matrix(self, features: list[list[str]]) -> sparse.csr_matrix:
+    def feature_matrix(self, sequence: DocumentFeatures) -> sparse.csr_matrix:
         """Tokens × vocabulary, 1 where the token has the feature (unknown features drop out)."""
-        lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
-        # One C-level pass of dict.get over all strings: the lookup is most of the network's time.
+        count = len(sequence.tokens)
+        lengths = np.fromiter(map(len, sequence.extras), dtype=np.int64, count=count)
+        # One C-level pass of dict.get over all strings, column by column: the lookup is most of the
+        # network's time, and a column's strings repeat (one object each, their hash kept).
+        strings = chain(chain.from_iterable(sequence.columns), chain.from_iterable(sequence.extras))
         columns = np.fromiter(
-            map(self.vocabulary.get, chain.from_iterable(features), repeat(-1)), dtype=np.int64, count=int(lengths.sum())
+            map(self.vocabulary.get, strings, repeat(-1)), dtype=np.int64,
+            count=count * len(sequence.columns) + int(lengths.sum()),
         )
-        rows = np.repeat(np.arange(len(features)), lengths)
+        rows = np.concatenate([np.tile(np.arange(count), len(sequence.columns)), np.repeat(np.arange(count), lengths)])
         known = columns >= 0
         data = np.ones(int(known.sum()), dtype=np.float32)
-        return sparse.csr_matrix(
-            (data, (rows[known], columns[known])), shape=(len(features), len(self.vocabulary))
-        )
+        return sparse.csr_matrix((data, (rows[known], columns[known])), shape=(count, len(self.vocabulary)))
 
     def token_vectors(self, doc: Doc, tokens: list[int]) -> np.ndarray:
         """The parse's vectors of ``tokens``; zeros when ``doc`` comes from a pipeline whose tensor

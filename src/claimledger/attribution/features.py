@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
 from spacy.strings import StringStore
@@ -37,10 +38,21 @@ RuleSpans = list[tuple[str, list[tuple[int, int]]]]
 
 @dataclass(frozen=True)
 class DocumentFeatures:
-    """The tagger's view of one document: which ``doc`` tokens it labels, and their features."""
+    """The tagger's view of one document: which ``doc`` tokens it labels, and their features.
+
+    The features are kept as the pipeline builds them, in columns (every token has one feature of
+    each) and per-token extras (any number), as the network looks them up column by column;
+    :attr:`features` gives pycrfsuite its one list per token.
+    """
 
     tokens: list[int]  # indices into the doc of the non-space tokens, in order
-    features: list[list[str]]  # one list of "name=value" strings per entry of ``tokens``
+    columns: tuple[list[str], ...]  # each a "name=value" string per entry of ``tokens``
+    extras: list[tuple[str, ...]]  # per entry of ``tokens``, its further "name=value" strings
+
+    @cached_property
+    def features(self) -> list[list[str]]:
+        """One list of "name=value" strings per entry of ``tokens``."""
+        return [[*row, *extra] for row, extra in zip(zip(*self.columns), self.extras)]
 
 
 @dataclass(frozen=True)
@@ -76,42 +88,42 @@ def document_features(
     parse = _read_parse(doc, cue_rates)
     tokens = [i for i, space in enumerate(parse.space) if not space]
     if not tokens:
-        return DocumentFeatures([], [])
+        return DocumentFeatures([], (), [])
     head, lemma, dep = parse.head, parse.lemma, parse.dep
     # One column per feature over the tagged tokens: list comprehensions build them far faster than
-    # a loop appending to each token's list.
-    words = ["w=" + parse.lower[i] for i in tokens]
-    tags = ["t=" + parse.tag[i] for i in tokens]
-    deps = ["d=" + dep[i] for i in tokens]
+    # a loop appending to each token's list. Equal strings are one object (`_prefixed`, `_joined`),
+    # so each is hashed once however often it recurs: the network looks every string up.
+    lower = [parse.lower[i] for i in tokens]
+    words = _prefixed("w=", lower)
+    tags = _prefixed("t=", [parse.tag[i] for i in tokens])
+    deps = _prefixed("d=", [dep[i] for i in tokens])
     marks = ["q=1" if in_quote[i] else "q=0" for i in tokens]
-    rules = ["rule=" + rule_labels[i] for i in tokens]
-    fixed = zip(
+    rules = _prefixed("rule=", [rule_labels[i] for i in tokens])
+    columns = (
         words, tags, deps, rules,
-        ["l=" + lemma[i] for i in tokens],
-        ["p=" + parse.pos[i] for i in tokens],
-        ["s=" + parse.shape[i] for i in tokens],
-        ["e=" + parse.entity[i] for i in tokens],
-        ["act=" + parse.act[i] for i in tokens],
-        [f"l|d={lemma[i]}|{dep[i]}" for i in tokens],
-        [f"d|hl={dep[i]}|{lemma[head[i]]}" for i in tokens],
-        ["hd=" + dep[head[i]] for i in tokens],
-        ["path=" + path for path in _root_paths(parse, tokens)],
+        _prefixed("l=", [lemma[i] for i in tokens]),
+        _prefixed("p=", [parse.pos[i] for i in tokens]),
+        _prefixed("s=", [parse.shape[i] for i in tokens]),
+        _prefixed("e=", [parse.entity[i] for i in tokens]),
+        _prefixed("act=", [parse.act[i] for i in tokens]),
+        _joined("l|d=", [(lemma[i], dep[i]) for i in tokens]),
+        _joined("d|hl=", [(dep[i], lemma[head[i]]) for i in tokens]),
+        _prefixed("hd=", [dep[head[i]] for i in tokens]),
+        _prefixed("path=", _root_paths(parse, tokens)),
         _quote_features(in_quote, tokens),
         _neighbours(words, -1), _neighbours(tags, -1), _neighbours(deps, -1), _neighbours(marks, -1),
         _neighbours(rules, -1), _neighbours(words, 1), _neighbours(tags, 1), _neighbours(deps, 1),
         _neighbours(marks, 1), _neighbours(rules, 1), _neighbours(words, -2), _neighbours(words, 2),
-        [f"-1w|w={before}|{word}" for before, word in zip(["^", *(parse.lower[i] for i in tokens[:-1])],
-                                                          (parse.lower[i] for i in tokens))],
+        _joined("-1w|w=", list(zip(["^", *lower[:-1]], lower))),
     )
     ancestors = _cue_ancestors(parse, tokens)
     edges = _subtree_edges(parse)
     sentences = _sentence_features(parse, in_quote, tokens)
     starts_paragraph = _paragraph_starts(paragraphs, tokens)
-    features = [
-        row + ancestors[n] + edges[i] + sentences[n] + starts_paragraph[n]
-        for n, (i, row) in enumerate(zip(tokens, fixed))
+    extras = [
+        ancestors[n] + edges[i] + sentences[n] + starts_paragraph[n] for n, i in enumerate(tokens)
     ]
-    return DocumentFeatures(tokens, features)
+    return DocumentFeatures(tokens, columns, extras)
 
 
 def _neighbours(column: list[str], offset: int) -> list[str]:
@@ -120,10 +132,22 @@ def _neighbours(column: list[str], offset: int) -> list[str]:
     prefix = f"{offset:+d}"
     name = column[0].split("=", 1)[0]
     edge = [f"{prefix}{name}=^"] * min(abs(offset), len(column))
-    shifted = [prefix + value for value in column]
+    shifted = _prefixed(prefix, column)
     if offset < 0:
         return edge + shifted[:offset]
     return shifted[offset:] + edge
+
+
+def _prefixed(prefix: str, values: list[str]) -> list[str]:
+    """``prefix + value`` for each of ``values``, one string object per distinct value."""
+    table = {value: prefix + value for value in set(values)}
+    return [table[value] for value in values]
+
+
+def _joined(prefix: str, pairs: list[tuple[str, str]]) -> list[str]:
+    """``prefix + first|second`` for each pair, one string object per distinct pair."""
+    table = {pair: f"{prefix}{pair[0]}|{pair[1]}" for pair in set(pairs)}
+    return [table[pair] for pair in pairs]
 
 
 def rule_labels(doc: Doc, spans: RuleSpans) -> list[str]:

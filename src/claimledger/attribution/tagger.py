@@ -133,7 +133,7 @@ def tagged_statements(
     if not sequence.tokens:
         return []
     if accurate is None and convnet is not None:
-        tags = convnet.tags(doc, sequence.tokens, sequence.features)
+        tags = convnet.tags(doc, sequence)
     elif accurate is None:
         tags = model.tagger.tag(sequence.features)
     else:
