@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from claimledger.attribution import extract_statements
-from claimledger.attribution.features import DocumentFeatures
+from claimledger.attribution.features import Column, DocumentFeatures
 from claimledger.attribution.convnet import (
     CONVNET_MODEL_NAME, MODELS_FOLDER, ConvTagger, dilated_convolution, shipped_convnet,
 )
@@ -60,7 +60,8 @@ def test_the_loaded_network_computes_what_torch_trained(small_model) -> None:
 def test_unknown_features_drop_out_and_the_crf_states_come_along(small_model) -> None:
     model, _ = small_model
     # A column (one string per token) and extras (any number per token) are read alike.
-    sequence = DocumentFeatures([0, 1, 2], (["w=said", "t=NN", "q=0"],), [("w=unseen",), (), ("w=he",)])
+    column = Column(["w=said", "t=NN", "q=0"], np.array([0, 1, 2]))
+    sequence = DocumentFeatures([0, 1, 2], (column,), [("w=unseen",), (), ("w=he",)])
     rows = model.feature_matrix(sequence)
     assert rows.toarray().tolist() == [[1, 0, 0, 0], [0, 0, 0, 0], [0, 1, 0, 1]]
     assert (rows @ model.crf_states)[0].tolist() == list(range(len(LABELS)))

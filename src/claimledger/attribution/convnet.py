@@ -16,6 +16,7 @@ string handling, slower than the network itself, is skipped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -85,18 +86,18 @@ class ConvTagger:
     def feature_matrix(self, sequence: DocumentFeatures) -> sparse.csr_matrix:
         """Tokens × vocabulary, 1 where the token has the feature (unknown features drop out)."""
         count = len(sequence.tokens)
+        by_column = [self._rows(column.strings)[column.codes] for column in sequence.columns]
         lengths = np.fromiter(map(len, sequence.extras), dtype=np.int64, count=count)
-        # One C-level pass of dict.get over all strings, column by column: the lookup is most of the
-        # network's time, and a column's strings repeat (one object each, their hash kept).
-        strings = chain(chain.from_iterable(sequence.columns), chain.from_iterable(sequence.extras))
-        columns = np.fromiter(
-            map(self.vocabulary.get, strings, repeat(-1)), dtype=np.int64,
-            count=count * len(sequence.columns) + int(lengths.sum()),
-        )
-        rows = np.concatenate([np.tile(np.arange(count), len(sequence.columns)), np.repeat(np.arange(count), lengths)])
+        by_extra = self._rows(chain.from_iterable(sequence.extras), int(lengths.sum()))
+        rows = np.concatenate([np.tile(np.arange(count), len(by_column)), np.repeat(np.arange(count), lengths)])
+        columns = np.concatenate([*by_column, by_extra])
         known = columns >= 0
         data = np.ones(int(known.sum()), dtype=np.float32)
         return sparse.csr_matrix((data, (rows[known], columns[known])), shape=(count, len(self.vocabulary)))
+
+    def _rows(self, strings: Iterable[str], count: int = -1) -> np.ndarray:
+        """The vocabulary row of each string, -1 for strings the network never saw."""
+        return np.fromiter(map(self.vocabulary.get, strings, repeat(-1)), dtype=np.int64, count=count)
 
     def token_vectors(self, doc: Doc, tokens: list[int]) -> np.ndarray:
         """The parse's vectors of ``tokens``; zeros when ``doc`` comes from a pipeline whose tensor

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -40,19 +41,39 @@ RuleSpans = list[tuple[str, list[tuple[int, int]]]]
 class DocumentFeatures:
     """The tagger's view of one document: which ``doc`` tokens it labels, and their features.
 
-    The features are kept as the pipeline builds them, in columns (every token has one feature of
-    each) and per-token extras (any number), as the network looks them up column by column;
-    :attr:`features` gives pycrfsuite its one list per token.
+    The features are kept as they are built: in :class:`Column` s (every token has one feature of
+    each) and per-token extras (any number). The network looks up each column's distinct strings
+    once; :attr:`features` gives pycrfsuite its one list of strings per token.
     """
 
     tokens: list[int]  # indices into the doc of the non-space tokens, in order
-    columns: tuple[list[str], ...]  # each a "name=value" string per entry of ``tokens``
+    columns: tuple["Column", ...]
     extras: list[tuple[str, ...]]  # per entry of ``tokens``, its further "name=value" strings
 
     @cached_property
     def features(self) -> list[list[str]]:
         """One list of "name=value" strings per entry of ``tokens``."""
-        return [[*row, *extra] for row, extra in zip(zip(*self.columns), self.extras)]
+        per_column = [column.per_token() for column in self.columns]
+        return [[*row, *extra] for row, extra in zip(zip(*per_column), self.extras)]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One feature of every tagged token, as codes into its distinct "name=value" strings: a
+    document's strings repeat, so each is built and looked up once (the lookup is most of the
+    default tagger's time)."""
+
+    strings: list[str]
+    codes: np.ndarray  # per tagged token, an index into ``strings``
+
+    def per_token(self) -> list[str]:
+        """The string of each token."""
+        strings = self.strings
+        return [strings[code] for code in self.codes.tolist()]
+
+
+# A column's values before naming: the distinct values and each token's index into them.
+_Factor = tuple[list[str], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -89,32 +110,32 @@ def document_features(
     tokens = [i for i, space in enumerate(parse.space) if not space]
     if not tokens:
         return DocumentFeatures([], (), [])
-    head, lemma, dep = parse.head, parse.lemma, parse.dep
-    # One column per feature over the tagged tokens: list comprehensions build them far faster than
-    # a loop appending to each token's list. Equal strings are one object (`_prefixed`, `_joined`),
-    # so each is hashed once however often it recurs: the network looks every string up.
-    lower = [parse.lower[i] for i in tokens]
-    words = _prefixed("w=", lower)
-    tags = _prefixed("t=", [parse.tag[i] for i in tokens])
-    deps = _prefixed("d=", [dep[i] for i in tokens])
-    marks = ["q=1" if in_quote[i] else "q=0" for i in tokens]
-    rules = _prefixed("rule=", [rule_labels[i] for i in tokens])
+    # Each attribute is factored over the whole doc once, then read at the tagged tokens and their heads.
+    tagged = np.array(tokens)
+    heads = np.array(parse.head)[tagged]
+    lower = _factor(parse.lower, tagged)
+    lemmas, dependencies = _factor(parse.lemma), _factor(parse.dep)
+    words = _named("w=", lower)
+    tags = _named("t=", _factor(parse.tag, tagged))
+    deps = _named("d=", _at(dependencies, tagged))
+    marks = _named("q=", _factor(["1" if mark else "0" for mark in in_quote], tagged))
+    rules = _named("rule=", _factor(rule_labels, tagged))
     columns = (
         words, tags, deps, rules,
-        _prefixed("l=", [lemma[i] for i in tokens]),
-        _prefixed("p=", [parse.pos[i] for i in tokens]),
-        _prefixed("s=", [parse.shape[i] for i in tokens]),
-        _prefixed("e=", [parse.entity[i] for i in tokens]),
-        _prefixed("act=", [parse.act[i] for i in tokens]),
-        _joined("l|d=", [(lemma[i], dep[i]) for i in tokens]),
-        _joined("d|hl=", [(dep[i], lemma[head[i]]) for i in tokens]),
-        _prefixed("hd=", [dep[head[i]] for i in tokens]),
-        _prefixed("path=", _root_paths(parse, tokens)),
-        _quote_features(in_quote, tokens),
+        _named("l=", _at(lemmas, tagged)),
+        _named("p=", _factor(parse.pos, tagged)),
+        _named("s=", _factor(parse.shape, tagged)),
+        _named("e=", _factor(parse.entity, tagged)),
+        _named("act=", _factor(parse.act, tagged)),
+        _paired("l|d=", _at(lemmas, tagged), _at(dependencies, tagged)),
+        _paired("d|hl=", _at(dependencies, tagged), _at(lemmas, heads)),
+        _named("hd=", _at(dependencies, heads)),
+        _named("path=", _factor(_root_paths(parse, tokens))),
+        _named("quote=", _factor(_quote_positions(in_quote, tokens))),
         _neighbours(words, -1), _neighbours(tags, -1), _neighbours(deps, -1), _neighbours(marks, -1),
         _neighbours(rules, -1), _neighbours(words, 1), _neighbours(tags, 1), _neighbours(deps, 1),
         _neighbours(marks, 1), _neighbours(rules, 1), _neighbours(words, -2), _neighbours(words, 2),
-        _joined("-1w|w=", list(zip(["^", *lower[:-1]], lower))),
+        _paired("-1w|w=", _shifted_factor(lower), lower),
     )
     ancestors = _cue_ancestors(parse, tokens)
     edges = _subtree_edges(parse)
@@ -126,28 +147,52 @@ def document_features(
     return DocumentFeatures(tokens, columns, extras)
 
 
-def _neighbours(column: list[str], offset: int) -> list[str]:
+def _factor(values: list[str], at: np.ndarray | None = None) -> _Factor:
+    """``values`` as their distinct values and each one's index into them; with ``at``, the
+    indices of those positions only."""
+    distinct = list(dict.fromkeys(values))
+    position = {value: k for k, value in enumerate(distinct)}
+    codes = np.fromiter(map(position.__getitem__, values), dtype=np.int64, count=len(values))
+    return (distinct, codes) if at is None else _at((distinct, codes), at)
+
+
+def _at(factor: _Factor, positions: np.ndarray) -> _Factor:
+    """The factor's codes at ``positions``."""
+    return factor[0], factor[1][positions]
+
+
+def _named(prefix: str, factor: _Factor) -> Column:
+    """The column of ``prefix + value`` strings."""
+    values, codes = factor
+    return Column([prefix + value for value in values], codes)
+
+
+def _paired(prefix: str, first: _Factor, second: _Factor) -> Column:
+    """The column of ``prefix + first|second`` strings."""
+    (first_values, first_codes), (second_values, second_codes) = first, second
+    width = len(second_values)
+    pairs, codes = np.unique(first_codes * width + second_codes, return_inverse=True)
+    strings = [f"{prefix}{first_values[pair // width]}|{second_values[pair % width]}" for pair in pairs.tolist()]
+    return Column(strings, codes.reshape(-1))
+
+
+def _shifted_factor(factor: _Factor) -> _Factor:
+    """Each token's previous value, "^" for the first."""
+    values, codes = factor
+    return [*values, "^"], np.concatenate([[len(values)], codes[:-1]]).astype(np.int64)
+
+
+def _neighbours(column: Column, offset: int) -> Column:
     """Each token's neighbour ``offset`` away in ``column``, prefixed with the offset ("-1w=said");
     "^" past the document's edges."""
     prefix = f"{offset:+d}"
-    name = column[0].split("=", 1)[0]
-    edge = [f"{prefix}{name}=^"] * min(abs(offset), len(column))
-    shifted = _prefixed(prefix, column)
+    name = column.strings[0].split("=", 1)[0]
+    strings = [prefix + string for string in column.strings] + [f"{prefix}{name}=^"]
+    count = len(column.codes)
+    edge = np.full(min(abs(offset), count), len(column.strings), dtype=np.int64)
     if offset < 0:
-        return edge + shifted[:offset]
-    return shifted[offset:] + edge
-
-
-def _prefixed(prefix: str, values: list[str]) -> list[str]:
-    """``prefix + value`` for each of ``values``, one string object per distinct value."""
-    table = {value: prefix + value for value in set(values)}
-    return [table[value] for value in values]
-
-
-def _joined(prefix: str, pairs: list[tuple[str, str]]) -> list[str]:
-    """``prefix + first|second`` for each pair, one string object per distinct pair."""
-    table = {pair: f"{prefix}{pair[0]}|{pair[1]}" for pair in set(pairs)}
-    return [table[pair] for pair in pairs]
+        return Column(strings, np.concatenate([edge, column.codes[: count - len(edge)]]))
+    return Column(strings, np.concatenate([column.codes[len(edge) :], edge]))
 
 
 def rule_labels(doc: Doc, spans: RuleSpans) -> list[str]:
@@ -286,19 +331,19 @@ def _sentence_features(parse: _Parse, in_quote: list[bool], tokens: list[int]) -
     return [by_token[i] for i in tokens]
 
 
-def _quote_features(in_quote: list[bool], tokens: list[int]) -> list[str]:
+def _quote_positions(in_quote: list[bool], tokens: list[int]) -> list[str]:
     """Per tagged token: outside quotes, opening a quote, closing it, or inside."""
     count = len(in_quote)
     result = []
     for i in tokens:
         if not in_quote[i]:
-            result.append("quote=out")
+            result.append("out")
         elif i == 0 or not in_quote[i - 1]:
-            result.append("quote=open")
+            result.append("open")
         elif i + 1 == count or not in_quote[i + 1]:
-            result.append("quote=close")
+            result.append("close")
         else:
-            result.append("quote=in")
+            result.append("in")
     return result
 
 
