@@ -7,7 +7,8 @@ model with its default components through ``nlp.pipe(batch_size=64)``; ``analyze
 pipeline with every stage; ``accurate`` is ``analyze --accurate`` (the fine-tuned transformer joins
 attribution). Prints documents/s, words/s, peak RSS and the ratio to the bare parse; the spec asks
 for a ratio of at least 0.8 for ``analyze``. Each mode is timed ``--rounds`` times and the fastest
-round counts (run-to-run noise on a shared machine is about ±0.03 of the ratio for a single round).
+round counts: a process's first round measures its warm-up. Even so, the ratio moved between 0.74
+and 0.84 across runs on the shared 2-core machine, as the bare parse's own speed drifted.
 ``--no-accurate`` leaves the slow mode out.
 """
 

@@ -179,7 +179,7 @@ def _paired(prefix: str, first: _Factor, second: _Factor) -> Column:
 def _shifted_factor(factor: _Factor) -> _Factor:
     """Each token's previous value, "^" for the first."""
     values, codes = factor
-    return [*values, "^"], np.concatenate([[len(values)], codes[:-1]]).astype(np.int64)
+    return [*values, "^"], _shifted(codes, -1, len(values))
 
 
 def _neighbours(column: Column, offset: int) -> Column:
@@ -188,11 +188,16 @@ def _neighbours(column: Column, offset: int) -> Column:
     prefix = f"{offset:+d}"
     name = column.strings[0].split("=", 1)[0]
     strings = [prefix + string for string in column.strings] + [f"{prefix}{name}=^"]
-    count = len(column.codes)
-    edge = np.full(min(abs(offset), count), len(column.strings), dtype=np.int64)
+    return Column(strings, _shifted(column.codes, offset, len(column.strings)))
+
+
+def _shifted(codes: np.ndarray, offset: int, edge: int) -> np.ndarray:
+    """Each token's neighbour ``offset`` away in ``codes``; ``edge`` past the document's edges."""
+    count = len(codes)
+    padding = np.full(min(abs(offset), count), edge, dtype=np.int64)
     if offset < 0:
-        return Column(strings, np.concatenate([edge, column.codes[: count - len(edge)]]))
-    return Column(strings, np.concatenate([column.codes[len(edge) :], edge]))
+        return np.concatenate([padding, codes[: count - len(padding)]])
+    return np.concatenate([codes[len(padding) :], padding])
 
 
 def rule_labels(doc: Doc, spans: RuleSpans) -> list[str]:
