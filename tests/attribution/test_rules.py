@@ -57,6 +57,12 @@ CASES = [
         id="indirect-cue-after",
     ),
     pytest.param(
+        "The ministry closed the river. The water, the minister said, would be tested every week.",
+        [("the minister", "the minister", "said", "The water, the minister said, would be tested every week", "assert",
+          "indirect")],
+        id="indirect-cue-set-into-content",
+    ),
+    pytest.param(
         "Dariusz Halvorsen denied that any protesters were held.",
         [("Dariusz Halvorsen", "Dariusz Halvorsen", "denied", "that any protesters were held", "deny", "indirect")],
         id="deny-that",
@@ -207,6 +213,20 @@ def test_interrupted_quote_has_fragments(nlp) -> None:
     (statement,), _ = extract_statements(nlp(text))
     assert statement.content.fragments == ((0, 13), (23, 37))
     assert [text[s:e] for s, e in statement.content.fragments] == ["“First part,”", "“Second part.”"]
+
+
+@pytest.mark.parametrize(
+    "text, fragments",
+    [
+        ("All of this, he acknowledges, could be undone at the ballot box.",
+         ["All of this", "could be undone at the ballot box"]),
+        ("Too often, Mr. Varga said, the agency looked away.", ["Too often", "the agency looked away"]),
+        ("The plan failed, he told reporters.", ["The plan failed"]),
+    ],
+)
+def test_a_report_set_into_its_content_has_a_fragment_each_side(nlp, text: str, fragments: list[str]) -> None:
+    (statement,), _ = extract_statements(nlp(text))
+    assert [text[s:e] for s, e in statement.content.fragments] == fragments
 
 
 def test_quote_over_three_paragraphs(nlp) -> None:

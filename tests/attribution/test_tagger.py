@@ -146,6 +146,51 @@ def test_a_last_content_label_closes_the_fragment_and_a_continuation_reopens_it(
     ]
 
 
+W, P = True, False  # a word, a punctuation mark
+
+
+@pytest.mark.parametrize(
+    "tags, words, expected",
+    [
+        pytest.param(["B-CONTENT", "L-CONTENT", "O", "B-SOURCE", "B-CUE", "O", "C-CONTENT", "L-CONTENT"],
+                     [W, W, P, W, W, P, W, W],
+                     [("CONTENT", [[0, 1], [6, 7]]), ("SOURCE", [[3]]), ("CUE", [[4]])],
+                     id="quote-comma-he-said-continues"),
+        pytest.param(["B-CONTENT", "L-CONTENT", "B-SOURCE", "B-CUE", "O", "O", "C-CONTENT", "L-CONTENT"],
+                     [W, W, W, W, W, W, W, W],
+                     [("CONTENT", [[0, 1], [6, 7]]), ("SOURCE", [[2]]), ("CUE", [[3]])],
+                     id="he-said-on-friday-continues"),
+        pytest.param(["B-CONTENT", "L-CONTENT", "O", "B-SOURCE", "B-CUE", "O", "C-CONTENT", "L-CONTENT"],
+                     [W, W, W, W, W, P, W, W],
+                     [("CONTENT", [[0, 1]]), ("SOURCE", [[3]]), ("CUE", [[4]]), ("CONTENT", [[6, 7]])],
+                     id="a-word-before-the-report-restarts"),
+        pytest.param(["B-CONTENT", "L-CONTENT", "B-SOURCE", "B-CUE", "O", "B-SOURCE", "B-CUE", "C-CONTENT"],
+                     [W, W, W, W, W, W, W, W],
+                     [("CONTENT", [[0, 1]]), ("SOURCE", [[2]]), ("CUE", [[3]]), ("SOURCE", [[5]]), ("CUE", [[6]]),
+                      ("CONTENT", [[7]])],
+                     id="a-second-report-restarts"),
+    ],
+)
+def test_a_continuation_reaches_back_over_one_report_only(tags: list[str], words: list[bool], expected: list) -> None:
+    decoded = decode_tags(tags, list(range(8)), [0] * 8, [False] * 8, words)
+    assert [(s.type, s.fragments) for s in decoded] == expected
+
+
+def test_a_content_set_around_a_report_links_to_that_report(nlp) -> None:
+    # The parser hangs the whole content on the second "said", one arc nearer than on the first.
+    text = ("Silence, Ms. Varga said, is a form of protest, whether it was standing at the gate or wearing a sign "
+            "with the words ''We will not leave,'' as Anna Petrov, standing by the river, said before she was arrested.")
+    content = [spans_of(text, "Silence"), spans_of(text, "is a form of protest, whether it was standing at the gate "
+               "or wearing a sign with the words ''We will not leave,''")]
+    last_said = (text.rindex("said"), text.rindex("said") + 4)
+    spans = [("CONTENT", content), ("SOURCE", [spans_of(text, "Ms. Varga")]), ("CUE", [spans_of(text, "said")]),
+             ("SOURCE", [spans_of(text, "Anna Petrov")]), ("CUE", [last_said])]
+    statements = linked(nlp, text, spans)
+    assert [(speaker, content is not None) for speaker, _, content, _, _ in statements] == [
+        ("Ms. Varga", True), ("Anna Petrov", False),
+    ]
+
+
 # --- linking ---------------------------------------------------------------------------------
 
 

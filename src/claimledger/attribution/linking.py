@@ -3,8 +3,9 @@
 The tagger labels spans independently; a statement needs them grouped. Every cue makes a
 statement. Its source is the tagged source of the same sentence nearest to it in the dependency
 tree (the subject of "said", the object of "according to"). Each content goes to the one cue of its
-paragraph nearest to it — in the tree when they share a sentence, in the text otherwise — so that a
-cue with two contents ("X said A and added B" aside) makes one statement per content.
+paragraph that it is set around (``“X,” he said. “Y”``), else to the nearest — in the tree when they
+share a sentence, in the text otherwise — so that a cue with two contents ("X said A and added B"
+aside) makes one statement per content.
 
 The act and the cue's neutrality come from the lexicon by the cue's lemma; a cue outside the lexicon
 counts as ``assert`` when it introduces a direct quote (only speech is quoted) and as ``other``
@@ -163,12 +164,21 @@ def _nearest_cue(
             continue
         if sentence_of[head.i] in content_sentences:
             in_sentence = [t for t in content_tokens if sentence_of[t] == sentence_of[head.i]]
-            cost = _tree_distance(head, _span_root(doc, in_sentence))
+            tree_distance, text_distance = _tree_distance(head, _span_root(doc, in_sentence)), 0
         else:
-            cost = _OTHER_SENTENCE_COST + min(abs(head.i - t) for t in (content_tokens[0], content_tokens[-1]))
+            tree_distance = _OTHER_SENTENCE_COST
+            text_distance = min(abs(head.i - t) for t in (content_tokens[0], content_tokens[-1]))
+        cost = (_outside_gaps(head.i, content.fragments), tree_distance, text_distance)
         if best_cost is None or cost < best_cost:
             best, best_cost = number, cost
     return best
+
+
+def _outside_gaps(cue: int, fragments: list[list[int]]) -> bool:
+    """Whether a cue stands anywhere but in a gap between a content's fragments. A content set
+    around a report belongs to it (``“X,” he said. “Y”``; "Silence, Ms. Varga said, is a form of
+    protest … as Anna Petrov said", where the parser hangs the whole content on the second cue)."""
+    return not any(before[-1] < cue < after[0] for before, after in zip(fragments, fragments[1:]))
 
 
 def _source_for(doc: Doc, cue_head: Token, sources: list[TaggedSpan], sentence_of: list[int]) -> TaggedSpan | None:

@@ -238,21 +238,21 @@ def _indirect_statements(doc: Doc, in_quote: list[bool], used: set[int]) -> list
         if not _is_cue_verb(token):
             continue
         content = _reported_content(token, in_quote)
-        if content is None:
+        if not content:
             continue
         statement = _statement_for_verb(token, in_quote, used, kind="indirect")
         if statement is None:
             continue
-        start, end = content
-        statement.content = [content]
-        if any(in_quote[t.i] for t in doc.char_span(start, end, alignment_mode="expand") or []):
+        statement.content = content
+        if any(in_quote[t.i] for start, end in content for t in doc.char_span(start, end, alignment_mode="expand") or []):
             statement.kind = "mixed"
         found.append(statement)
     return found
 
 
-def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | None:
-    """The span a reporting verb reports: its clausal complement, or its object for acts like deny."""
+def _reported_content(verb: Token, in_quote: list[bool]) -> list[tuple[int, int]] | None:
+    """The fragments a reporting verb reports: its clausal complement, the clause it is set into
+    ("All of this, he acknowledges, could be undone"), or its object for acts like deny."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _complement_hung_on_addressee(verb)
     if clause is not None:
         tokens = sorted(clause.subtree, key=lambda t: t.i)
@@ -262,7 +262,9 @@ def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | No
                             + tokens, key=lambda t: t.i)
         if all(in_quote[t.i] or t.is_punct for t in tokens):
             return None  # the complement is a direct quote, found already
-        return _trimmed(_same_paragraph(tokens, verb))
+        return _as_fragments(_trimmed(_same_paragraph(tokens, verb)))
+    if verb.dep_ == "parataxis" and any(c.dep_ in _SUBJECTS for c in verb.children):
+        return _clause_set_around(verb, in_quote)
     sense = cue_sense(verb.lemma_)
     if sense is None or sense.act not in _OBJECT_ACTS:
         return None
@@ -272,7 +274,24 @@ def _reported_content(verb: Token, in_quote: list[bool]) -> tuple[int, int] | No
     if not right or not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in right):
         return None
     tokens = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
-    return _trimmed(_same_paragraph(tokens, verb))
+    return _as_fragments(_trimmed(_same_paragraph(tokens, verb)))
+
+
+def _as_fragments(span: tuple[int, int] | None) -> list[tuple[int, int]] | None:
+    return None if span is None else [span]
+
+
+def _clause_set_around(verb: Token, in_quote: list[bool]) -> list[tuple[int, int]] | None:
+    """The sentence around a report set off by commas ("To understand it, Roberts said, one should
+    visit", "The plan failed, he said."), which the parser reads as parataxis: one fragment each side
+    of the speaker and cue, within the verb's paragraph."""
+    sentence = _same_paragraph(list(verb.sent), verb)
+    first, last = sentence[0].i, sentence[-1].i + 1
+    fragments = _clause_around(verb.doc, verb.doc[first:last], verb.left_edge.i, verb.right_edge.i + 1)
+    tokens = [t for start, end in fragments for t in verb.doc.char_span(start, end, alignment_mode="expand") or []]
+    if not tokens or all(in_quote[t.i] or t.is_punct for t in tokens):
+        return None  # a direct quote, found already
+    return fragments
 
 
 def _complement_hung_on_addressee(verb: Token) -> Token | None:

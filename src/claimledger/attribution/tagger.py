@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pycrfsuite
+from spacy.attrs import IS_PUNCT
 from spacy.tokens import Doc
 
 from claimledger.attribution.convnet import ConvTagger
@@ -141,7 +142,9 @@ def tagged_statements(
         marginals = crf_marginals(model.tagger, sequence.features)
         tags = combined_tags(encoder, marginals, model.transitions, accurate.crf_weight, accurate.transition_weight)
     paragraphs = paragraph_numbers(doc)
-    linked = link_statements(doc, decode_tags(tags, sequence.tokens, paragraphs, quoted.in_quote), quoted.in_quote, paragraphs)
+    words = (doc.to_array([IS_PUNCT]) == 0).tolist()
+    spans = decode_tags(tags, sequence.tokens, paragraphs, quoted.in_quote, words)
+    linked = link_statements(doc, spans, quoted.in_quote, paragraphs)
     return [_modifier_back_to_content(doc, found) for found in linked]
 
 
@@ -197,6 +200,8 @@ def _rules_know_better(found: Found, text: str, title_span: tuple[int, int] | No
     if title_span is not None and title_span[0] <= found.cue[0] < title_span[1]:
         return True  # headlines are telegraphic, and PolNeAR's articles have none to learn them from
     fragments = found.content or []
+    if found.kind == "indirect" and fragments and fragments[0][1] <= found.cue[0] and found.cue[1] <= fragments[-1][0]:
+        return True  # a report set into its content ("The water, the minister said, would be tested")
     # A quote over paragraphs: fragments separated by nothing but paragraph breaks.
     return len(fragments) > 1 and all(
         not text[end:start].strip() and "\n" in text[end:start] for (_, end), (start, _) in zip(fragments, fragments[1:])

@@ -91,7 +91,9 @@ def _mark_content_ends(tags: list[str]) -> list[str]:
     return tags
 
 
-def decode_tags(tags: list[str], tokens: list[int], paragraphs: list[int], in_quote: list[bool]) -> list[TaggedSpan]:
+def decode_tags(
+    tags: list[str], tokens: list[int], paragraphs: list[int], in_quote: list[bool], words: list[bool] | None = None,
+) -> list[TaggedSpan]:
     """The spans a label sequence describes, in order of their first token.
 
     An ``I-`` or ``L-`` label that does not follow its own type starts a span, as ``B-`` would;
@@ -99,16 +101,34 @@ def decode_tags(tags: list[str], tokens: list[int], paragraphs: list[int], in_qu
     quotation runs on over a paragraph break (``in_quote``, per doc token), as one more fragment of
     its content; any other span ends at the break, so that a headline's content never swallows
     the first paragraph.
+
+    With ``words`` (per doc token: not punctuation), ``C-CONTENT`` continues the content before
+    it only across one report (``“X,” he said. “Y”``, ``“X,” he said on Friday. “Y”``). Where a
+    word outside every span comes first ("… X.” The museum, Mr. Obama said, would …", the tagger
+    having missed "The museum") or a second report follows the words after the first ("“X,” Mr.
+    Obama said. And perhaps, he said, it …"), it starts a content of its own.
     """
     spans: list[TaggedSpan] = []
     current: TaggedSpan | None = None
     open_content: TaggedSpan | None = None
+    # Since the open content: nothing yet (0), a report (1), words after the report (2).
+    gap = 0
     previous_token = -1
     for tag, token in zip(tags, tokens):
         if tag == OUTSIDE:
             current = None
+            if words is not None and words[token]:
+                if gap == 0:
+                    open_content = None
+                gap = 2 if gap else 0
             continue
         prefix, span_type = tag.split("-", 1)
+        if span_type == CONTENT:
+            gap = 0
+        else:
+            if gap == 2:
+                open_content = None
+            gap = 1
         new_paragraph = current is not None and paragraphs[token] != paragraphs[previous_token]
         quote_runs_on = in_quote[token] and in_quote[previous_token] and span_type == CONTENT
         if prefix in "IL" and current is not None and current.type == span_type and (
