@@ -226,6 +226,24 @@ def test_a_discontinuous_quote_links_as_one_direct_statement(nlp) -> None:
     assert linked(nlp, text, spans) == [("he", "said", ["“First part,”", "“Second part.”"], "assert", "direct")]
 
 
+@pytest.mark.parametrize(
+    "text, content, expected",
+    [
+        # The content hangs on "confirm", which the tagger missed: it is nobody's in the next sentence.
+        ("Meridian Wire was unable to confirm the figure. CRM said it had documented four cases.", "the figure",
+         [("CRM", "said", None, "assert", "indirect")]),
+        # A quote running on from the sentence before still belongs to the cue after it.
+        ("“We were beaten. They took our phones,” Ana Ruiz said.", "“We were beaten.",
+         [("Ana Ruiz", "said", ["“We were beaten."], "assert", "direct")]),
+    ],
+)
+def test_a_content_reported_by_a_missed_cue_is_not_carried_to_another_sentence(nlp, text, content, expected) -> None:
+    speaker = expected[0][0]
+    spans = [("CONTENT", [spans_of(text, content)]), ("SOURCE", [spans_of(text, speaker)]),
+             ("CUE", [spans_of(text, "said")])]
+    assert linked(nlp, text, spans) == expected
+
+
 def test_cues_outside_the_lexicon_are_other_unless_they_quote(nlp) -> None:
     text = "Voters think the economy is weak. “Go home,” the coach yelled."
     spans = [("SOURCE", [spans_of(text, "Voters")]), ("CUE", [spans_of(text, "think")]),

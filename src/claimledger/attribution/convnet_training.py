@@ -25,10 +25,10 @@ from claimledger.attribution.tagging import LABELS, encode_tags
 
 log = logging.getLogger(__name__)
 
-# Chosen on PolNeAR dev (token accuracy peaks after 5-6 epochs; 5 convolutions instead of 3 gain
-# 0.2 points of it and cost speed).
+# Chosen on PolNeAR dev (token accuracy peaks after 5-6 epochs; 5 convolutions, each token seeing
+# 63 neighbours, scored 78.0 / 72.1 / 61.1 exact F1 with crf-1 against 77.7 / 71.6 / 60.5 for 3).
 WIDTH = 64
-LAYERS = 3
+LAYERS = 5
 EPOCHS = 6
 LEARNING_RATE = 2e-3
 DROPOUT = 0.3

@@ -158,6 +158,7 @@ def _nearest_cue(
     content_tokens = [t for f in content.fragments for t in f]
     content_paragraphs = {paragraphs[t] for t in content_tokens}
     content_sentences = {sentence_of[t] for t in content_tokens}
+    reported_here = _reported_by_untagged_cue(doc, content_tokens, cue_heads)
     best, best_cost = None, None
     for number, head in enumerate(cue_heads):
         if paragraphs[head.i] not in content_paragraphs:
@@ -165,6 +166,8 @@ def _nearest_cue(
         if sentence_of[head.i] in content_sentences:
             in_sentence = [t for t in content_tokens if sentence_of[t] == sentence_of[head.i]]
             tree_distance, text_distance = _tree_distance(head, _span_root(doc, in_sentence)), 0
+        elif reported_here:
+            continue
         else:
             tree_distance = _OTHER_SENTENCE_COST
             text_distance = min(abs(head.i - t) for t in (content_tokens[0], content_tokens[-1]))
@@ -172,6 +175,15 @@ def _nearest_cue(
         if best_cost is None or cost < best_cost:
             best, best_cost = number, cost
     return best
+
+
+def _reported_by_untagged_cue(doc: Doc, content_tokens: list[int], cue_heads: list[Token]) -> bool:
+    """Whether the content hangs on a reporting verb the tagger did not take for a cue ("Meridian
+    Wire was unable to confirm the figure"): it is that verb's, not a cue's in another sentence."""
+    governor = _span_root(doc, content_tokens).head
+    if governor.i in content_tokens:
+        return False
+    return cue_sense(governor.lemma_) is not None and all(governor.i != head.i for head in cue_heads)
 
 
 def _outside_gaps(cue: int, fragments: list[list[int]]) -> bool:
