@@ -46,7 +46,8 @@ def test_the_minister_denies_and_the_groups_support(ledger: dict) -> None:
     assert claim["text"] == "Protesters detained and beaten in Orvik."
     assert voices(claim, "deniers") == [("Minister", ["daily-1#s1"]), ("Dariusz Halvorsen", ["daily-1#s2"])]
     supporters = dict(voices(claim, "supporters"))
-    assert supporters["Frontier Legal Aid"] == ["ledger-1#s4", "wire-1#s4"]
+    # s4 is CRM's "citing a report by the Orvik Bar Association".
+    assert supporters["Frontier Legal Aid"] == ["ledger-1#s5", "wire-1#s5"]
     assert next(v for v in claim["supporters"] if v["name"] == "Frontier Legal Aid")["outlets"] == [
         "The Kestrel Ledger", "Meridian Wire"]
 
