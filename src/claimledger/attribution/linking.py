@@ -158,7 +158,7 @@ def _nearest_cue(
     content_tokens = [t for f in content.fragments for t in f]
     content_paragraphs = {paragraphs[t] for t in content_tokens}
     content_sentences = {sentence_of[t] for t in content_tokens}
-    reported_here = _reported_by_untagged_cue(doc, content_tokens, cue_heads)
+    reported_here = _hangs_on_reporting_verb(doc, content_tokens)
     best, best_cost = None, None
     for number, head in enumerate(cue_heads):
         if paragraphs[head.i] not in content_paragraphs:
@@ -177,13 +177,11 @@ def _nearest_cue(
     return best
 
 
-def _reported_by_untagged_cue(doc: Doc, content_tokens: list[int], cue_heads: list[Token]) -> bool:
-    """Whether the content hangs on a reporting verb the tagger did not take for a cue ("Meridian
-    Wire was unable to confirm the figure"): it is that verb's, not a cue's in another sentence."""
+def _hangs_on_reporting_verb(doc: Doc, content_tokens: list[int]) -> bool:
+    """Whether the content hangs on a reporting verb of its own sentence, tagged as a cue or not
+    ("Meridian Wire was unable to confirm the figure"): then no cue in another sentence can have it."""
     governor = _span_root(doc, content_tokens).head
-    if governor.i in content_tokens:
-        return False
-    return cue_sense(governor.lemma_) is not None and all(governor.i != head.i for head in cue_heads)
+    return governor.i not in content_tokens and cue_sense(governor.lemma_) is not None
 
 
 def _outside_gaps(cue: int, fragments: list[list[int]]) -> bool:
