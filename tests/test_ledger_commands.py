@@ -10,7 +10,7 @@ import json
 import jsonschema
 import pytest
 
-from claimledger.ledger_output import disagreement_line
+from claimledger.ledger_output import _claim_cell, disagreement_line
 from claimledger.store import open_store
 from claimledger.views import at_stake, select_ledger
 from tests.ledger_store import claimledger, examples_store, schema
@@ -141,3 +141,16 @@ def test_speaker_by_surname_is_linked_to_the_full_name(db: str) -> None:
 def test_unknown_speaker_is_one_line_and_exit_2(db: str) -> None:
     result = claimledger("speaker", "Nobody Atall", "--db", db)
     assert (result.returncode, result.stderr) == (2, "claimledger: no speaker named 'Nobody Atall' in the store\n")
+
+
+def test_claim_cell_writes_time_spans_in_the_plural() -> None:
+    claim = {
+        "id": "k1", "text": "The river will take years to recover.", "central": False, "independent_sources": 2,
+        "neutral": [], "disagreements": [], "quantities": [
+            {"text": "ten", "value": 10, "unit": "year", "event": "take", "outlet": "The Valley Sentinel"},
+            {"text": "one", "value": 1, "unit": "year", "event": "take", "outlet": "Northgate Daily"},
+            {"text": "40", "value": 40, "unit": "km", "event": None, "outlet": "Northgate Daily"},
+        ],
+    }
+    figures = _claim_cell(claim).plain.split("\n")[-1]
+    assert figures == "figures: ten years (take), The Valley Sentinel; one year (take), Northgate Daily; 40 km, Northgate Daily"

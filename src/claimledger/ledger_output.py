@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimledger.units import unit_label
 from claimledger.views import SpeakerView, at_stake, independent_documents, statement_ref, story_outlets
 
 _FIGURES_SHOWN = 4  # distinct figures listed under a claim before "+N more"
@@ -123,7 +124,8 @@ def _figures(quantities: list[dict[str, Any]]) -> list[str]:
     """Distinct figures as "more than 100 people (detain), 5 outlets", most carried first."""
     outlets: dict[tuple, list[str]] = {}
     for q in quantities:
-        key = (_figure_text(q.get("text") or f"{q['value']:g}"), q["unit"], q["event"])
+        unit = unit_label(q["unit"], q["value"]) if q["unit"] else None
+        key = (_figure_text(q.get("text") or f"{q['value']:g}"), unit, q["event"])
         outlets.setdefault(key, []).append(q["outlet"] or "?")
     ordered = sorted(outlets.items(), key=lambda item: -len(set(item[1])))  # stable: ties keep ledger order
     return [

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimledger.model import Document, Statement
+from claimledger.units import unit_label
 
 FORMATS = ("table", "json", "jsonl")
 _CONTENT_WIDTH = 240  # characters of content shown in the table before "…"
@@ -72,7 +73,8 @@ def _header(document: Document) -> Text:
 
 def _figure(quantity) -> str:
     """"more than 100 people (detain)"."""
-    unit = f" {quantity.unit}" if quantity.unit and quantity.unit not in {"USD", "EUR", "GBP"} else ""
+    shown = quantity.unit and quantity.unit not in {"USD", "EUR", "GBP"}
+    unit = f" {unit_label(quantity.unit, quantity.value)}" if shown else ""
     event = f" ({quantity.event})" if quantity.event else ""
     return f"{quantity.text}{unit}{event}"
 

@@ -54,20 +54,18 @@ MONEY and PERCENT spans miss currency symbols ("$" outside "250,000") and tag "b
 
 from __future__ import annotations
 
-import csv
 import math
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from importlib import resources
 from typing import cast
 
 from spacy.tokens import Doc, Token
 
 from claimledger.model import Bound, Quantity
 from claimledger.parse import token_strings
+from claimledger.units import lexicon_rows
 
 # Digits as news prints them ("38", "2,000", "1.5"), with an optional glued multiplier ("10k", "3.2bn").
 _DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]*)", re.IGNORECASE)
@@ -141,11 +139,7 @@ class QuantityLexicon:
 @lru_cache(maxsize=1)
 def quantity_lexicon() -> QuantityLexicon:
     """The lexicon shipped in ``claimledger/data/quantity_lexicon.tsv``, read once."""
-    table = resources.files("claimledger.data").joinpath("quantity_lexicon.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in table.splitlines() if not line.startswith("#")), delimiter="\t")
-    kinds: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in rows:
-        kinds[row["kind"]][row["term"]] = row["value"] or ""
+    kinds = lexicon_rows()
 
     def numeric(kind: str) -> dict[str, Fraction]:
         return {term: Fraction(value) for term, value in kinds[kind].items()}

@@ -1,0 +1,46 @@
+"""The quantity lexicon's rows, and units as a reader writes them after a figure.
+
+Kept apart from :mod:`claimledger.quantities` (which reads figures off the spaCy parse) so that the
+ledger's output can name units without loading spaCy.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def lexicon_rows() -> dict[str, dict[str, str]]:
+    """``claimledger/data/quantity_lexicon.tsv`` as kind -> term -> value ("" when none), read once."""
+    table = resources.files("claimledger.data").joinpath("quantity_lexicon.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in table.splitlines() if not line.startswith("#")), delimiter="\t")
+    kinds: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in rows:
+        kinds[row["kind"]][row["term"]] = row["value"] or ""
+    return kinds
+
+
+def unit_label(unit: str, value: float) -> str:
+    """A canonical unit as a reader writes it after a figure: a time span other than one in the
+    plural, as the lexicon spells it ("ten years", "one year"); other units as they are ("40 km")."""
+    if value == 1:
+        return unit
+    return _unit_plurals().get(unit, unit)
+
+
+@lru_cache(maxsize=1)
+def _unit_plurals() -> dict[str, str]:
+    """Unit word -> its plural, for the units the lexicon names by a word ("year" -> "years"), not
+    by a symbol for longer words ("km" for "kilometres", which would not read as "kms")."""
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for term, name in lexicon_rows()["unit"].items():
+        spellings[name].add(term)
+    plurals = {}
+    for name, terms in spellings.items():
+        plural = next((t for t in (name + "s", name + "es", name[:-1] + "ies") if t in terms), None)
+        if plural is not None and all(len(term) <= len(name) for term in terms - {plural}):
+            plurals[name] = plural
+    return plurals

@@ -1,0 +1,28 @@
+"""Units as the ledger writes them after a figure."""
+
+import pytest
+
+from claimledger.units import lexicon_rows, unit_label
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "label"),
+    [
+        ("year", 10, "years"),  # "ten years", not "ten year"
+        ("year", 1, "year"),
+        ("day", 1.5, "days"),
+        ("century", 2, "centuries"),
+        ("acre", 300, "acres"),
+        ("km", 40, "km"),  # a symbol stays a symbol ("kms" is no way to write it)
+        ("lb", 5, "lb"),
+        ("percent", 12, "percent"),
+        ("people", 400, "people"),  # counted nouns are stored as written
+    ],
+)
+def test_unit_label(unit: str, value: float, label: str) -> None:
+    assert unit_label(unit, value) == label
+
+
+def test_lexicon_rows_map_terms_to_canonical_units() -> None:
+    units = lexicon_rows()["unit"]
+    assert (units["years"], units["year"], units["kilometres"]) == ("year", "year", "km")
