@@ -232,12 +232,20 @@ def test_a_discontinuous_quote_links_as_one_direct_statement(nlp) -> None:
         # The content hangs on "confirm", which the tagger missed: it is nobody's in the next sentence.
         ("Meridian Wire was unable to confirm the figure. CRM said it had documented four cases.", "the figure",
          [("CRM", "said", None, "assert", "indirect")]),
+        # An unquoted content that hangs on a word of its own sentence is part of that sentence.
+        ("CRM said it would submit the evidence. The reports, released by CRM, were published on Monday.",
+         "The reports", [("CRM", "said", None, "assert", "indirect")]),
         # A quote running on from the sentence before still belongs to the cue after it.
         ("“We were beaten. They took our phones,” Ana Ruiz said.", "“We were beaten.",
          [("Ana Ruiz", "said", ["“We were beaten."], "assert", "direct")]),
+        ("Ana Ruiz said they were held for a week. “They took our phones.”", "“They took our phones.”",
+         [("Ana Ruiz", "said", ["“They took our phones.”"], "assert", "direct")]),
+        # A whole sentence hangs on no word of its own sentence: it may be what the sentence before announces.
+        ("Petrov said the following. The results are expected by Friday.", "The results are expected by Friday",
+         [("Petrov", "said", ["The results are expected by Friday"], "assert", "indirect")]),
     ],
 )
-def test_a_content_reported_by_a_missed_cue_is_not_carried_to_another_sentence(nlp, text, content, expected) -> None:
+def test_a_content_hanging_on_its_own_sentence_goes_to_another_only_when_quoted(nlp, text, content, expected) -> None:
     speaker = expected[0][0]
     spans = [("CONTENT", [spans_of(text, content)]), ("SOURCE", [spans_of(text, speaker)]),
              ("CUE", [spans_of(text, "said")])]

@@ -44,7 +44,7 @@ def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], par
     cue_heads = [_span_root(doc, cue.fragments[0]) for cue in cues]
     contents_of: list[list[TaggedSpan]] = [[] for _ in cues]
     for content in (s for s in spans if s.type == CONTENT and not _is_relative_clause(doc, s)):
-        best = _nearest_cue(doc, content, cue_heads, sentence_of, paragraphs)
+        best = _nearest_cue(doc, content, cue_heads, sentence_of, paragraphs, in_quote)
         if best is not None:
             contents_of[best].append(content)
     statements = []
@@ -152,13 +152,15 @@ def _kind(content: TaggedSpan | None, in_quote: list[bool]) -> StatementKind:
 
 
 def _nearest_cue(
-    doc: Doc, content: TaggedSpan, cue_heads: list[Token], sentence_of: list[int], paragraphs: list[int]
+    doc: Doc, content: TaggedSpan, cue_heads: list[Token], sentence_of: list[int], paragraphs: list[int],
+    in_quote: list[bool],
 ) -> int | None:
-    """Index of the cue a content belongs to, or ``None`` when no cue shares a paragraph with it."""
+    """Index of the cue a content belongs to, or ``None`` when no cue can have it (see
+    :func:`_belongs_to_its_sentence`)."""
     content_tokens = [t for f in content.fragments for t in f]
     content_paragraphs = {paragraphs[t] for t in content_tokens}
     content_sentences = {sentence_of[t] for t in content_tokens}
-    reported_here = _hangs_on_reporting_verb(doc, content_tokens)
+    only_here = _belongs_to_its_sentence(doc, content_tokens, in_quote)
     best, best_cost = None, None
     for number, head in enumerate(cue_heads):
         if paragraphs[head.i] not in content_paragraphs:
@@ -166,7 +168,7 @@ def _nearest_cue(
         if sentence_of[head.i] in content_sentences:
             in_sentence = [t for t in content_tokens if sentence_of[t] == sentence_of[head.i]]
             tree_distance, text_distance = _tree_distance(head, _span_root(doc, in_sentence)), 0
-        elif reported_here:
+        elif only_here:
             continue
         else:
             tree_distance = _OTHER_SENTENCE_COST
@@ -177,11 +179,16 @@ def _nearest_cue(
     return best
 
 
-def _hangs_on_reporting_verb(doc: Doc, content_tokens: list[int]) -> bool:
-    """Whether the content hangs on a reporting verb of its own sentence, tagged as a cue or not
-    ("Meridian Wire was unable to confirm the figure"): then no cue in another sentence can have it."""
+def _belongs_to_its_sentence(doc: Doc, content_tokens: list[int], in_quote: list[bool]) -> bool:
+    """Whether no cue in another sentence can have the content: it hangs on a reporting verb of its
+    own sentence, tagged as a cue or not ("Meridian Wire was unable to confirm the figure"), or, unquoted,
+    on any word of it ("The reports, released by CRM, were published on Monday" says nothing that the
+    sentence before reports). A quote may run on from a cue in the sentence before (``He said: “X. Y”``),
+    and so may a content that spaCy cut off from its cue's sentence (then it hangs on nothing there)."""
     governor = _span_root(doc, content_tokens).head
-    return governor.i not in content_tokens and cue_sense(governor.lemma_) is not None
+    if governor.i in content_tokens:
+        return False
+    return cue_sense(governor.lemma_) is not None or not any(in_quote[t] for t in content_tokens)
 
 
 def _outside_gaps(cue: int, fragments: list[list[int]]) -> bool:
