@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claimledger.attribution import extract_statements
+from claimledger.attribution.rules import find_statements
 
 CASES = [
     pytest.param(
@@ -265,6 +266,27 @@ def test_a_headline_content_stops_at_the_headline(nlp) -> None:
         ("witnesses", "said", "Police beat protesters in the square", False),
         ("The ministry", "said nothing", None, False),  # "nothing" is no content (PolNeAR's reading)
     ]
+
+
+@pytest.mark.parametrize(
+    "headline, cue, content",
+    [
+        ("Kestrel governor tells foreign critics to 'find proof'", "tells", "foreign critics to 'find proof'"),
+        ("Minister says 'purge is not happening'", "says", "'purge is not happening'"),
+    ],
+)
+def test_a_headline_content_keeps_both_marks_of_its_quotation(nlp, headline: str, cue: str, content: str) -> None:
+    # The parser hangs one of the two marks on the reporting verb, outside the reported clause.
+    text = f"{headline}\n\nThe governor was in Tarnby on Friday."
+    statements, _ = extract_statements(nlp(text), title_span=(0, len(headline)))
+    assert [(s.cue.text, s.content and s.content.text, s.in_headline) for s in statements] == [(cue, content, True)]
+
+
+def test_the_rules_read_directives_in_the_headline_only(nlp) -> None:
+    text = "Governor tells critics to find proof\n\nThe governor told critics to find proof."
+    doc = nlp(text)
+    contents = [(f.cue, f.content) for f in find_statements(doc, title_span=(0, 36))]
+    assert contents == [((9, 14), [(15, 36)])]  # the body's directive is left to the tagger
 
 
 def test_a_markdown_heading_mark_is_no_part_of_the_speaker(nlp) -> None:

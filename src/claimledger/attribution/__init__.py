@@ -44,7 +44,7 @@ def extract_statements(
             the optional dependencies in ``requirements-accurate.txt``).
     """
     quoted = quoting(doc)
-    ruled = find_statements(doc, quoted)
+    ruled = find_statements(doc, quoted, title_span)
     transformer = shipped_transformer() if accurate else None
     if convnet is None and model is None and not accurate:
         convnet = shipped_convnet()
