@@ -63,6 +63,12 @@ def central(nlp, text: str, title: bool = True) -> tuple[str, str]:
              "More than 2,000 dead fish found on Ressa River below chemical plant."),
             id="headline-proposition",
         ),
+        pytest.param(
+            "Kestrel governor tells foreign critics to 'find proof'\n\nThe governor was in Orvik on Saturday.",
+            ("Kestrel governor tells foreign critics to 'find proof'",
+             "Kestrel governor tells foreign critics to 'find proof'."),
+            id="headline-reports-a-directive",
+        ),
     ],
 )
 def test_central_claim(nlp, text: str, expected: tuple[str, str]) -> None:
@@ -92,6 +98,8 @@ def test_checkworthy_sentences_and_quantities(nlp) -> None:
         ("that a purge of gay men is happening in Chechnya", "A purge of gay men is happening in Chechnya."),
         ("all reports that police beat protesters", "Police beat protesters."),
         ("“We found nothing,”", "We found nothing."),
+        ("Kestrel governor tells foreign critics to 'find proof'", "Kestrel governor tells foreign critics to 'find proof'."),
+        ("the allegations “fabricated”", "The allegations “fabricated”."),
         ("allegations of torture", "There was torture."),
         ("", ""),
     ],

@@ -20,6 +20,7 @@ DEFAULT_CLAIM_THRESHOLD = 0.5
 _REPORT_NOUNS = r"reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|stories|story"
 _REPORT_NOUN = re.compile(f"(?:{_REPORT_NOUNS})", re.IGNORECASE)
 # Words that introduce the proposition rather than state it: "denies reports that X" is about X.
+_QUOTATION_MARKS = frozenset("“”\"'‘’")
 _INTRODUCERS = re.compile(
     rf"^(?:that\s+|(?:the\s+|all\s+)?(?:{_REPORT_NOUNS}|evidence|proof)(?:\s+by\s+[^,;]+?)?\s+(?:that|of)\s+)+",
     re.IGNORECASE,
@@ -35,7 +36,9 @@ def central_claim_span(doc: Doc, statements: list[Statement], title_span: tuple[
     instead; failing that, what the body first says the named reports say ("an inquiry into reports
     that security forces had beaten demonstrators").
     """
-    headline_statement = next((s for s in statements if s.in_headline and s.content is not None), None)
+    headline_statement = next(
+        (s for s in statements if s.in_headline and s.content is not None and not _is_directive(doc, s)), None
+    )
     if headline_statement is not None:
         if not _states_a_proposition(doc, headline_statement):
             named = set(stemmed_tokens(headline_statement.content.text))
@@ -85,7 +88,7 @@ def build_claims(
 
 def normalize_claim(text: str) -> str:
     """A claim restated as a plain declarative sentence: "reports that a purge is happening" -> "A purge is happening."."""
-    stripped = " ".join(text.split()).strip("“”\"'‘’ ").rstrip(",;:")
+    stripped = _without_enclosing_quotes(" ".join(text.split())).rstrip(",;:")
     introducer = _INTRODUCERS.match(stripped)
     stripped = stripped[introducer.end() :].strip(" ,;:") if introducer else stripped
     if not stripped:
@@ -94,6 +97,14 @@ def normalize_claim(text: str) -> str:
         stripped = "There was " + stripped  # "reports of abuse in X" states that there was abuse in X
     stripped = stripped[0].upper() + stripped[1:]
     return stripped if stripped[-1] in ".!?" else stripped + "."
+
+
+def _without_enclosing_quotes(text: str) -> str:
+    """``text`` without the quotation marks around the whole of it ("“We found nothing,”"), keeping
+    those of a quotation inside it (the last word of "tells critics to 'find proof'")."""
+    while len(text) > 1 and text[0] in _QUOTATION_MARKS and text[-1] in _QUOTATION_MARKS:
+        text = text[1:-1].strip()
+    return text
 
 
 def _what_named_reports_say(doc: Doc, named: set[str], body_start: int) -> tuple[int, int] | None:
@@ -113,6 +124,14 @@ def _what_named_reports_say(doc: Doc, named: set[str], body_start: int) -> tuple
                 if words:
                     return words[0].idx, words[-1].idx + len(words[-1])
     return None
+
+
+def _is_directive(doc: Doc, statement: Statement) -> bool:
+    """Whether a statement's content is what somebody is told to do ("tells foreign critics to find
+    proof"): an infinitive hung on the reporting verb outside it. It states nothing, so the headline
+    that reports it is the claim."""
+    span = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "xcomp" and not span.start <= t.head.i < span.end for t in span)
 
 
 def _states_a_proposition(doc: Doc, statement: Statement) -> bool:
