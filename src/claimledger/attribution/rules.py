@@ -243,7 +243,7 @@ def _indirect_statements(
         if not _is_cue_verb(token):
             continue
         in_title = title_span is not None and title_span[0] <= token.idx < title_span[1]
-        content = _reported_content(token, in_quote, directive=in_title)
+        content = _reported_content(token, in_quote, read_directives=in_title)
         if not content:
             continue
         statement = _statement_for_verb(token, in_quote, used, kind="indirect")
@@ -256,12 +256,14 @@ def _indirect_statements(
     return found
 
 
-def _reported_content(verb: Token, in_quote: list[bool], directive: bool = False) -> list[tuple[int, int]] | None:
+def _reported_content(
+    verb: Token, in_quote: list[bool], read_directives: bool = False
+) -> list[tuple[int, int]] | None:
     """The fragments a reporting verb reports: its clausal complement, the clause it is set into
     ("All of this, he acknowledges, could be undone"), or its object for acts like deny; with
-    ``directive``, what an addressee is told to do (:func:`_directive`)."""
+    ``read_directives``, what an addressee is told to do (:func:`_directive`)."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _complement_hung_on_addressee(verb)
-    directive = _directive(verb) if clause is None and directive else None
+    directive = _directive(verb) if clause is None and read_directives else None
     if directive is not None:
         tokens = sorted((t for c in verb.rights if c.i <= directive.i for t in c.subtree), key=lambda t: t.i)
         return _as_fragments(_trimmed(_same_paragraph(tokens, verb)))
@@ -326,9 +328,9 @@ def _directive(verb: Token) -> Token | None:
     PolNeAR draws it about as often as without the addressee ("them to reconsider").
 
     Read in headlines only, where the rules win and the tagger, which learnt from PolNeAR's
-    headline-less articles, finds no content. In body text the tagger has learnt these spans, and
-    rule spans there, which are its features, moved its reading of nearby statements: PolNeAR dev
-    source exact F1 fell from 78.07 to 77.98."""
+    headline-less articles, finds no content. In body text they are left to the tagger: rule spans
+    are its features, and these moved its reading of nearby statements (PolNeAR dev source exact F1
+    fell from 78.07 to 77.98)."""
     addressees = [c.i for c in verb.rights if c.dep_ in {"dobj", "dative"}]
     return next(
         (c for c in verb.rights if c.dep_ == "xcomp" and addressees and c.i > addressees[0]
