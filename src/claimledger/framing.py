@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.attribution.quotes import looks_like_scare_quote
 from claimledger.attribution.rules import quoting
-from claimledger.model import FramingMarker, MarkerType, Statement
+from claimledger.model import FramingMarker, MarkerType, Statement, in_title
 from claimledger.parse import document_text, load_nlp, token_strings
 
 _PERSON_LIKE = {"PERSON", "ORG", "NORP", "GPE"}
@@ -72,7 +72,7 @@ def _lexicon_markers(doc: Doc, title_span: tuple[int, int] | None) -> list[Frami
     for i, (pos, lemma) in enumerate(zip(token_strings(doc, "POS"), token_strings(doc, "LEMMA"))):
         if pos == "VERB" and lemma.lower() in lexicon.lemmas:
             token = doc[i]
-            if _in(title_span, token.idx) or _has_person_subject(token):
+            if in_title(title_span, token.idx) or _has_person_subject(token):
                 markers.append(_marker(document_text(doc), token.idx, token.idx + len(token), lexicon.lemmas[lemma.lower()],
                                        title_span))
     return markers
@@ -161,8 +161,4 @@ def _marker(text: str, start: int, end: int, marker_type: MarkerType, title_span
 
 
 def _where(title_span: tuple[int, int] | None, offset: int) -> str:
-    return "headline" if _in(title_span, offset) else "body"
-
-
-def _in(title_span: tuple[int, int] | None, offset: int) -> bool:
-    return title_span is not None and title_span[0] <= offset < title_span[1]
+    return "headline" if in_title(title_span, offset) else "body"

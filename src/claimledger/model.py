@@ -28,6 +28,11 @@ Bound = Literal["exact", "lower", "upper", "approx", "range"]
 MarkerType = Literal["editorializing", "loaded_verb", "scare_quote", "headline_stronger_than_body"]
 
 
+def in_title(title_span: tuple[int, int] | None, offset: int) -> bool:
+    """Whether the character at ``offset`` lies in the title ``[start, end)`` (never, without one)."""
+    return title_span is not None and title_span[0] <= offset < title_span[1]
+
+
 def document_id(outlet: str | None, text: str) -> str:
     """The default document id: the first 16 hex digits of SHA-256 of ``outlet + "\\n" + text``."""
     return hashlib.sha256(f"{outlet or ''}\n{text}".encode("utf-8")).hexdigest()[:16]

@@ -17,7 +17,7 @@ from claimledger.attribution.tagger import (
     MODEL_NAME, AttributionModel, merge_statements, shipped_model, tagged_statements,
 )
 from claimledger.attribution.transformer import ACCURATE_MODEL_NAME, shipped_transformer
-from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement
+from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement, in_title
 
 ATTRIBUTION_MODEL = f"{MODEL_NAME}+{CONVNET_MODEL_NAME}"
 ACCURATE_ATTRIBUTION_MODEL = f"{MODEL_NAME}+{ACCURATE_MODEL_NAME}"
@@ -70,7 +70,7 @@ def _to_statement(
     cue = Cue(text[found.cue[0] : found.cue[1]], *found.cue, lemma=found.cue_lemma, neutrality=found.sense.neutrality)
     content = Content.from_fragments(text, without_dateline(text, found.content)) if found.content else None
     start, end = _sentence_bounds(doc, found.start, found.end)
-    in_headline = title_span is not None and title_span[0] <= found.cue[0] < title_span[1]
+    in_headline = in_title(title_span, found.cue[0])
     return Statement(
         statement_id, found.kind, found.sense.act, speaker, cue, content, Span.of(text, start, end), in_headline
     )

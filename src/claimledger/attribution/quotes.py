@@ -13,6 +13,8 @@ from dataclasses import dataclass
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
+# Every mark that opens or closes a quotation, double or single, curly or straight.
+QUOTE_MARKS = frozenset("“”\"‘’'")
 # Characters after which a straight quote opens rather than closes.
 _OPENS_AFTER = set(" \t\n([{—–-/")
 

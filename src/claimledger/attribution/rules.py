@@ -23,8 +23,8 @@ from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from claimledger.attribution.lexicon import CueSense, cue_sense
-from claimledger.attribution.quotes import Quote, find_quotes, looks_like_scare_quote
-from claimledger.model import StatementKind
+from claimledger.attribution.quotes import QUOTE_MARKS, Quote, find_quotes, looks_like_scare_quote
+from claimledger.model import StatementKind, in_title
 from claimledger.parse import document_text, token_starts, token_strings
 
 _CUE_MODIFIERS = {"aux", "auxpass", "neg", "advmod"}
@@ -40,7 +40,6 @@ _COMMENT_WORDS = {"comment", "say", "elaborate"}
 _REFUSAL_LEMMAS = {"decline", "refuse", "say", "comment"}
 _MAX_TAIL_TOKENS = 14
 _SENTENCE_END = {".", "!", "?"}
-_QUOTE_MARKS = set("“”\"‘’'")
 _REST_OF_SENTENCE = re.compile(r"[^“”\"\n.!?]{0,80}[.,;]?")
 # “…” ― Sonya Herridge: a quote signed, to the end of its line, with a dash and a name (collections of
 # readers' or experts' quotes, epigraphs). Names may hold initials ("Oscar P. Quintero").
@@ -216,9 +215,9 @@ def _clause_around(doc: Doc, sentence, phrase_start: int, phrase_end: int) -> li
     fragments = []
     for first, last in ((sentence.start, phrase_start), (phrase_end, sentence.end)):
         tokens = [t for t in doc[first:last] if not t.is_space]
-        while tokens and tokens[-1].is_punct and tokens[-1].text not in _QUOTE_MARKS:
+        while tokens and tokens[-1].is_punct and tokens[-1].text not in QUOTE_MARKS:
             tokens.pop()
-        while tokens and tokens[0].is_punct and tokens[0].text not in _QUOTE_MARKS:
+        while tokens and tokens[0].is_punct and tokens[0].text not in QUOTE_MARKS:
             tokens.pop(0)
         if tokens:
             fragments.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
@@ -242,8 +241,7 @@ def _indirect_statements(
             continue
         if not _is_cue_verb(token):
             continue
-        in_title = title_span is not None and title_span[0] <= token.idx < title_span[1]
-        content = _reported_content(token, in_quote, read_directives=in_title)
+        content = _reported_content(token, in_quote, read_directives=in_title(title_span, token.idx))
         if not content:
             continue
         statement = _statement_for_verb(token, in_quote, used, kind="indirect")
@@ -331,9 +329,11 @@ def _directive(verb: Token) -> Token | None:
     headline-less articles, finds no content. In body text they are left to the tagger: rule spans
     are its features, and these moved its reading of nearby statements (PolNeAR dev source exact F1
     fell from 78.07 to 77.98)."""
-    addressees = [c.i for c in verb.rights if c.dep_ in {"dobj", "dative"}]
+    addressee = next((c.i for c in verb.rights if c.dep_ in {"dobj", "dative"}), None)
+    if addressee is None:
+        return None
     return next(
-        (c for c in verb.rights if c.dep_ == "xcomp" and addressees and c.i > addressees[0]
+        (c for c in verb.rights if c.dep_ == "xcomp" and c.i > addressee
          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
         None,
     )
@@ -495,17 +495,17 @@ def _trimmed(tokens: list[Token]) -> tuple[int, int] | None:
     with the other mark of a quotation they open or close: the parser often hangs it on the main
     verb ("tells critics to 'find proof'", "says 'purge is not happening'")."""
     tokens = [t for t in tokens if not t.is_space]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in _QUOTE_MARKS:
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in QUOTE_MARKS:
         tokens.pop()
-    while tokens and tokens[0].is_punct and tokens[0].text not in _QUOTE_MARKS:
+    while tokens and tokens[0].is_punct and tokens[0].text not in QUOTE_MARKS:
         tokens.pop(0)
     if not tokens:
         return None
     first, last = tokens[0], tokens[-1]
-    if sum(t.text in _QUOTE_MARKS for t in tokens) % 2 == 1:
-        if not last.whitespace_ and last.i + 1 < len(last.doc) and last.nbor().text in _QUOTE_MARKS:
+    if sum(t.text in QUOTE_MARKS for t in tokens) % 2 == 1:
+        if not last.whitespace_ and last.i + 1 < len(last.doc) and last.nbor().text in QUOTE_MARKS:
             last = last.nbor()
-        elif first.i > 0 and first.nbor(-1).text in _QUOTE_MARKS and not first.nbor(-1).whitespace_:
+        elif first.i > 0 and first.nbor(-1).text in QUOTE_MARKS and not first.nbor(-1).whitespace_:
             first = first.nbor(-1)
     return first.idx, last.idx + len(last)
 

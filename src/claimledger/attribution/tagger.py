@@ -31,6 +31,7 @@ from claimledger.attribution.rules import Found, Quoting, paragraph_numbers
 from claimledger.attribution.tagging import CONTENT, CUE, LABELS, SOURCE, decode_tags
 from claimledger.attribution.transformer import TransformerTagger, combined_tags
 from claimledger.errors import ModelNotFoundError
+from claimledger.model import in_title
 
 MODEL_NAME = "crf-1"
 MODELS_FOLDER = Path(__file__).parent / "models"
@@ -197,7 +198,7 @@ def merge_statements(
 def _rules_know_better(found: Found, text: str, title_span: tuple[int, int] | None) -> bool:
     if found.cue_lemma in _RULES_FIRST:
         return True
-    if title_span is not None and title_span[0] <= found.cue[0] < title_span[1]:
+    if in_title(title_span, found.cue[0]):
         return True  # headlines are telegraphic, and PolNeAR's articles have none to learn them from
     fragments = found.content or []
     if found.kind == "indirect" and fragments and fragments[0][1] <= found.cue[0] and found.cue[1] <= fragments[-1][0]:

@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from claimledger.attribution.quotes import QUOTE_MARKS
 from claimledger.model import Claim, Quantity, Statement
 from claimledger.parse import document_text
 from claimledger.stance.text import stemmed_tokens
@@ -20,7 +21,6 @@ DEFAULT_CLAIM_THRESHOLD = 0.5
 _REPORT_NOUNS = r"reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|stories|story"
 _REPORT_NOUN = re.compile(f"(?:{_REPORT_NOUNS})", re.IGNORECASE)
 # Words that introduce the proposition rather than state it: "denies reports that X" is about X.
-_QUOTATION_MARKS = frozenset("“”\"'‘’")
 _INTRODUCERS = re.compile(
     rf"^(?:that\s+|(?:the\s+|all\s+)?(?:{_REPORT_NOUNS}|evidence|proof)(?:\s+by\s+[^,;]+?)?\s+(?:that|of)\s+)+",
     re.IGNORECASE,
@@ -102,7 +102,7 @@ def normalize_claim(text: str) -> str:
 def _without_enclosing_quotes(text: str) -> str:
     """``text`` without the quotation marks around the whole of it ("“We found nothing,”"), keeping
     those of a quotation inside it (the last word of "tells critics to 'find proof'")."""
-    while len(text) > 1 and text[0] in _QUOTATION_MARKS and text[-1] in _QUOTATION_MARKS:
+    while len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS:
         text = text[1:-1].strip()
     return text
 
