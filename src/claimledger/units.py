@@ -20,7 +20,7 @@ def lexicon_rows() -> dict[str, dict[str, str]]:
     kinds: dict[str, dict[str, str]] = defaultdict(dict)
     for row in rows:
         kinds[row["kind"]][row["term"]] = row["value"] or ""
-    return kinds
+    return dict(kinds)  # a plain dict: a missing kind is an error, not a new empty entry
 
 
 def unit_label(unit: str, value: float) -> str:

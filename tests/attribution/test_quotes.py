@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.attribution.quotes import find_quotes
+from claimledger.attribution.quotes import find_headline_quotes, find_quotes
 
 
 def texts(text: str) -> list[list[str]]:
@@ -36,3 +36,21 @@ def texts(text: str) -> list[list[str]]:
 )
 def test_find_quotes(text: str, expected: list[list[str]]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("Minister says 'purge is not happening'", ["'purge is not happening'"]),
+        ("Governor tells critics to ‘find proof’, denies abuse", ["‘find proof’"]),
+        ("'We will rebuild': mayor's pledge after the flood", ["'We will rebuild'"]),
+        # Apostrophes pair with nothing: possessives, elisions, a decade.
+        ("Obama's plan is 'dead on arrival,' Senate's leader says", ["'dead on arrival,'"]),
+        ("Rock 'n' roll is back in the '90s style", []),
+        ("Mayor's office denies report", []),
+        ("Minister says 'no' to talks", ["'no'"]),
+        ("An unclosed 'quote in a headline", []),
+    ],
+)
+def test_find_headline_quotes(headline: str, expected: list[str]) -> None:
+    assert [headline[s:e] for s, e in find_headline_quotes(headline)] == expected

@@ -269,17 +269,30 @@ def test_a_headline_content_stops_at_the_headline(nlp) -> None:
 
 
 @pytest.mark.parametrize(
-    "headline, cue, content",
+    "headline, cue, content, kind",
     [
-        ("Kestrel governor tells foreign critics to 'find proof'", "tells", "foreign critics to 'find proof'"),
-        ("Minister says 'purge is not happening'", "says", "'purge is not happening'"),
+        ("Kestrel governor tells foreign critics to 'find proof'", "tells", "foreign critics to 'find proof'", "mixed"),
+        ("Minister says 'purge is not happening'", "says", "'purge is not happening'", "direct"),
+        ("Minister says ‘purge is not happening’", "says", "‘purge is not happening’", "direct"),
+        ("Minister says Obama's purge is not happening", "says", "Obama's purge is not happening", "indirect"),
     ],
 )
-def test_a_headline_content_keeps_both_marks_of_its_quotation(nlp, headline: str, cue: str, content: str) -> None:
-    # The parser hangs one of the two marks on the reporting verb, outside the reported clause.
+def test_a_headline_content_keeps_both_marks_of_its_quotation(
+    nlp, headline: str, cue: str, content: str, kind: str
+) -> None:
+    # The parser hangs one of the two marks on the reporting verb, outside the reported clause; in a
+    # headline, single marks quote.
     text = f"{headline}\n\nThe governor was in Tarnby on Friday."
     statements, _ = extract_statements(nlp(text), title_span=(0, len(headline)))
-    assert [(s.cue.text, s.content and s.content.text, s.in_headline) for s in statements] == [(cue, content, True)]
+    assert [(s.cue.text, s.content and s.content.text, s.kind, s.in_headline) for s in statements] == [
+        (cue, content, kind, True)
+    ]
+
+
+def test_single_marks_in_body_text_are_not_quotations(nlp) -> None:
+    text = "Talks stall\n\nThe minister says 'purge is not happening' in the province."
+    statements, _ = extract_statements(nlp(text), title_span=(0, 11))
+    assert [(s.cue.text, s.kind, s.in_headline) for s in statements] == [("says", "indirect", False)]
 
 
 def test_the_rules_read_directives_in_the_headline_only(nlp) -> None:

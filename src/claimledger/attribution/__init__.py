@@ -11,13 +11,14 @@ import re
 from spacy.tokens import Doc
 
 from claimledger.attribution.convnet import CONVNET_MODEL_NAME, ConvTagger, shipped_convnet
+from claimledger.attribution.quotes import find_headline_quotes
 from claimledger.attribution.rules import Found, find_statements, quoting
 from claimledger.attribution.speakers import SpeakerResolver
 from claimledger.attribution.tagger import (
     MODEL_NAME, AttributionModel, merge_statements, shipped_model, tagged_statements,
 )
 from claimledger.attribution.transformer import ACCURATE_MODEL_NAME, shipped_transformer
-from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement, in_title
+from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement, StatementKind, in_title
 
 ATTRIBUTION_MODEL = f"{MODEL_NAME}+{CONVNET_MODEL_NAME}"
 ACCURATE_ATTRIBUTION_MODEL = f"{MODEL_NAME}+{ACCURATE_MODEL_NAME}"
@@ -71,9 +72,26 @@ def _to_statement(
     content = Content.from_fragments(text, without_dateline(text, found.content)) if found.content else None
     start, end = _sentence_bounds(doc, found.start, found.end)
     in_headline = in_title(title_span, found.cue[0])
+    kind = _headline_kind(text, title_span, content) if in_headline and content else found.kind
     return Statement(
-        statement_id, found.kind, found.sense.act, speaker, cue, content, Span.of(text, start, end), in_headline
+        statement_id, kind or found.kind, found.sense.act, speaker, cue, content, Span.of(text, start, end),
+        in_headline,
     )
+
+
+def _headline_kind(text: str, title_span: tuple[int, int] | None, content: Content) -> StatementKind | None:
+    """``direct`` for a headline content in single quotation marks ("Minister says 'purge is not
+    happening'"), ``mixed`` for one with such a quotation inside it, else ``None`` (the kind stands).
+    Single marks are not quotations in body text (:func:`.quotes.find_headline_quotes`)."""
+    if title_span is None:
+        return None
+    offset = title_span[0]
+    quotes = [(offset + s, offset + e) for s, e in find_headline_quotes(text[offset : title_span[1]])]
+    if any(start <= content.start and content.end <= end for start, end in quotes):
+        return "direct"
+    if any(content.start <= start and end <= content.end for start, end in quotes):
+        return "mixed"
+    return None
 
 
 def without_dateline(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:

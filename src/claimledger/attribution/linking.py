@@ -159,15 +159,18 @@ def _nearest_cue(
     :func:`_belongs_to_its_sentence`)."""
     content_tokens = [t for f in content.fragments for t in f]
     content_paragraphs = {paragraphs[t] for t in content_tokens}
-    content_sentences = {sentence_of[t] for t in content_tokens}
+    # The content's root within each sentence it spans, found once for all the cues of that sentence.
+    roots_by_sentence = {
+        number: _span_root(doc, [t for t in content_tokens if sentence_of[t] == number])
+        for number in {sentence_of[t] for t in content_tokens}
+    }
     only_here = _belongs_to_its_sentence(doc, content_tokens, in_quote)
     best, best_cost = None, None
     for number, head in enumerate(cue_heads):
         if paragraphs[head.i] not in content_paragraphs:
             continue
-        if sentence_of[head.i] in content_sentences:
-            in_sentence = [t for t in content_tokens if sentence_of[t] == sentence_of[head.i]]
-            tree_distance, text_distance = _tree_distance(head, _span_root(doc, in_sentence)), 0
+        if sentence_of[head.i] in roots_by_sentence:
+            tree_distance, text_distance = _tree_distance(head, roots_by_sentence[sentence_of[head.i]]), 0
         elif only_here:
             continue
         else:

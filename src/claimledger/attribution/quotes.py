@@ -15,6 +15,9 @@ CLOSING = "”"
 STRAIGHT = '"'
 # Every mark that opens or closes a quotation, double or single, curly or straight.
 QUOTE_MARKS = frozenset("“”\"‘’'")
+_SINGLE_MARKS = frozenset("‘’'")
+# Characters before which a quote mark closes rather than opens.
+_CLOSES_BEFORE = set(".,;:!?)]}—")
 # Characters after which a straight quote opens rather than closes.
 _OPENS_AFTER = set(" \t\n([{—–-/")
 
@@ -71,6 +74,27 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+def find_headline_quotes(headline: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each quotation in single marks in a headline ("Minister says 'purge is not
+    happening'"), marks included. Headlines quote in single marks; in running text those are mostly
+    apostrophes, which is why :func:`find_quotes` leaves them alone. A mark opens after a space or at the
+    start and before a word, and closes after a word of two letters or more and before a space,
+    punctuation or the end, so "Obama's", "rock 'n' roll" and "the '90s" pair with nothing."""
+    quotes, open_at = [], None
+    for index, char in enumerate(headline):
+        if char not in _SINGLE_MARKS:
+            continue
+        before = headline[index - 1] if index else " "
+        after = headline[index + 1] if index + 1 < len(headline) else " "
+        closes = not before.isspace() and (after.isspace() or after in _CLOSES_BEFORE)
+        if open_at is None and before in _OPENS_AFTER and after.isalnum():
+            open_at = index
+        elif open_at is not None and closes and index - open_at > 2:
+            quotes.append((open_at, index + 1))
+            open_at = None
+    return quotes
+
+
 def looks_like_scare_quote(text: str, quote: Quote) -> bool:
     """A word or short phrase in quotation marks in running text ("the so-called “investigation”")."""
     if len(quote.fragments) > 1:
@@ -103,7 +127,7 @@ def _straight_opens(text: str, index: int, inside: bool) -> bool:
     after = text[index + 1] if index + 1 < len(text) else " "
     if before in _OPENS_AFTER and not after.isspace():
         return True
-    if after.isspace() or after in ".,;:!?)]}—":
+    if after.isspace() or after in _CLOSES_BEFORE:
         return False
     return not inside
 
