@@ -327,3 +327,26 @@ def test_a_relative_clause_after_the_content_is_no_second_statement(nlp) -> None
     assert [(s.speaker.text, s.cue.text, s.content.text) for s in statements] == [
         ("Halvorsen", "denied", "that detainees had been held at a former army barracks")
     ]
+
+
+@pytest.mark.parametrize(
+    "headline, speaker, content",
+    [
+        ("Pentagon: Somali militant leader killed in U.S. airstrike", "Pentagon",
+         "Somali militant leader killed in U.S. airstrike"),
+        ("US officials: Video shows the journalist's execution", "US officials", "Video shows the journalist's execution"),
+        ("Source: Apple set to acquire Path", "Source", "Apple set to acquire Path"),
+        ("Tim Cook: I wear my Apple Watch in the shower", "Tim Cook", "I wear my Apple Watch in the shower"),
+        # Topic labels and kickers before a colon are no speakers.
+        ("Kim Jong-un: North Korean leader recovering from ankle surgery", None, None),
+        ("BREAKING: Obama orders Fed to adopt the euro", None, None),
+        ("IT'S OFFICIAL: HP Is Splitting Into 2 Separate Businesses", None, None),
+        ("Pure Evil: Islamic State beheads American journalist", None, None),
+        ("Pentagon: The new budget", None, None),  # no clause after the colon
+    ],
+)
+def test_a_headline_names_its_speaker_before_a_colon(nlp, headline: str, speaker: str | None, content: str | None) -> None:
+    text = f"{headline}\n\nThe story was first reported on Friday."
+    statements, _ = extract_statements(nlp(text), title_span=(0, len(headline)))
+    colon = [(s.speaker and s.speaker.text, s.content and s.content.text, s.act) for s in statements if s.cue.text == ":"]
+    assert colon == ([(speaker, content, "assert")] if speaker else [])
