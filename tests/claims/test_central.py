@@ -101,8 +101,37 @@ def test_checkworthy_sentences_and_quantities(nlp) -> None:
         ("Kestrel governor tells foreign critics to 'find proof'", "Kestrel governor tells foreign critics to 'find proof'."),
         ("the allegations “fabricated”", "The allegations “fabricated”."),
         ("allegations of torture", "There was torture."),
+        ("the government is “treating its own citizens as enemies.”", "The government is “treating its own citizens as enemies.”"),
+        ("We lost our jobs!”", "We lost our jobs!”"),
         ("", ""),
     ],
 )
 def test_normalize_claim(text: str, expected: str) -> None:
     assert normalize_claim(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, normalized",
+    [
+        # The claim of a sentence that reports a proposition is the proposition; its speaker is a voice on it.
+        ("Leena Haldane said the group had interviewed 37 people in Orvik.", "The group had interviewed 37 people in Orvik."),
+        ("According to the ministry, 40 people were arrested in Orvik.", "40 people were arrested in Orvik."),
+        # A denial's content is the opposite of the claim its sentence makes.
+        ("Ilya Varga denied that any protesters had been mistreated in Orvik.",
+         "Ilya Varga denied that any protesters had been mistreated in Orvik."),
+        # "it" would lose its referent; a second reported clause would read "… and that …".
+        ("The organisation said it had evacuated 38 people from Orvik.",
+         "The organisation said it had evacuated 38 people from Orvik."),
+        ("He said 40 people had been arrested and that 29 of them had been released.",
+         "He said 40 people had been arrested and that 29 of them had been released."),
+        # A direct quote's first person needs its speaker.
+        ("“We have the letters and the delivery receipts,” Haldane said.",
+         "“We have the letters and the delivery receipts,” Haldane said."),
+    ],
+)
+def test_a_reported_proposition_is_the_claim_of_its_sentence(nlp, sentence: str, normalized: str) -> None:
+    text = f"Protests in Orvik\n\n{sentence}"
+    doc = nlp(text)
+    statements, _ = extract_statements(doc, (0, 17))
+    claims = build_claims(doc, statements, [], [0.0, 0.9], (0, 17))
+    assert [(c.text, c.normalized) for c in claims if not c.central] == [(sentence, normalized)]

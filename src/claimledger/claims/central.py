@@ -12,11 +12,15 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimledger.attribution.quotes import QUOTE_MARKS
-from claimledger.model import Claim, Quantity, Statement
+from claimledger.model import Claim, Content, Quantity, Statement
 from claimledger.parse import document_text
 from claimledger.stance.text import stemmed_tokens
 
 DEFAULT_CLAIM_THRESHOLD = 0.5
+# An indirect report whose content is at least this share of its sentence is that sentence's claim,
+# when its act asserts the content.
+_REPORT_SHARE = 0.5
+_REPORTING_ACTS = {"assert", "confirm", "report"}
 # Nouns that carry a proposition of their own ("reports that X", "allegations of X").
 _REPORT_NOUNS = r"reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|stories|story"
 _REPORT_NOUN = re.compile(f"(?:{_REPORT_NOUNS})", re.IGNORECASE)
@@ -78,9 +82,14 @@ def build_claims(
     claims: list[Claim] = []
     if central is not None:
         claims.append(_claim(document_text(doc), central, True, _score_at(central, sentences, scores), quantities))
+    text = document_text(doc)
     for (start, end), score in zip(sentences, scores):
         if score >= threshold and start < end and not (central and _overlaps(central, (start, end))):
-            claims.append(_claim(document_text(doc), (start, end), False, score, quantities))
+            claim = _claim(text, (start, end), False, score, quantities)
+            reported = _reported_in(doc, (start, end), statements)
+            if reported is not None:
+                claim.normalized = normalize_claim(reported.text)
+            claims.append(claim)
     for number, claim in enumerate(claims, start=1):
         claim.id = f"c{number}"
     return claims
@@ -96,7 +105,8 @@ def normalize_claim(text: str) -> str:
     if introducer and introducer.group(0).rstrip().lower().endswith(" of"):
         stripped = "There was " + stripped  # "reports of abuse in X" states that there was abuse in X
     stripped = stripped[0].upper() + stripped[1:]
-    return stripped if stripped[-1] in ".!?" else stripped + "."
+    ended = stripped.rstrip("".join(QUOTE_MARKS))  # a quotation closing the claim may hold its full stop
+    return stripped if ended[-1:] in {".", "!", "?"} else stripped + "."
 
 
 def _without_enclosing_quotes(text: str) -> str:
@@ -124,6 +134,39 @@ def _what_named_reports_say(doc: Doc, named: set[str], body_start: int) -> tuple
                 if words:
                     return words[0].idx, words[-1].idx + len(words[-1])
     return None
+
+
+def _reported_in(doc: Doc, sentence: tuple[int, int], statements: list[Statement]) -> Content | None:
+    """The content of the indirect report that makes up most of a sentence ("Haldane said the group had
+    interviewed 37 people"): the claim is what was reported, and its speaker is a voice on it, not part
+    of it. Only a report that asserts a proposition standing on its own counts: a denial's content is the
+    opposite of what its sentence claims, "it had evacuated 38 people" loses who "it" is, and a direct
+    quote's first person ("We have the letters") needs its speaker."""
+    start, end = sentence
+    for statement in statements:
+        content = statement.content
+        if (
+            content is None or statement.kind == "direct" or statement.in_headline
+            or statement.act not in _REPORTING_ACTS or not start <= statement.cue.start < end
+            or not (start <= content.start and content.end <= end)
+            or content.end - content.start < _REPORT_SHARE * (end - start)
+        ):
+            continue
+        span = doc.char_span(content.start, content.end, alignment_mode="expand")
+        if span is not None and _stands_alone(span):
+            return content
+    return None
+
+
+def _stands_alone(span: Span) -> bool:
+    """A single clause with its own subject, not opening on a pronoun ("it", "they") whose referent is
+    outside it, nor joining a second reported clause ("… and that 29 of them had been released")."""
+    words = [t for t in span if not t.is_punct and t.lower_ != "that"]
+    if not words or words[0].pos_ == "PRON":
+        return False
+    has_subject = any(t.dep_ in {"nsubj", "nsubjpass", "expl"} and span.start <= t.head.i < span.end for t in span)
+    second_clause = any(t.lower_ == "that" and t.dep_ == "mark" and t.i > span.start for t in span)
+    return has_subject and not second_clause
 
 
 def _is_directive(doc: Doc, statement: Statement) -> bool:
