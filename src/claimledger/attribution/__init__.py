@@ -72,10 +72,9 @@ def _to_statement(
     content = Content.from_fragments(text, without_dateline(text, found.content)) if found.content else None
     start, end = _sentence_bounds(doc, found.start, found.end)
     in_headline = in_title(title_span, found.cue[0])
-    kind = _headline_kind(text, title_span, content) if in_headline and content else found.kind
+    kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
     return Statement(
-        statement_id, kind or found.kind, found.sense.act, speaker, cue, content, Span.of(text, start, end),
-        in_headline,
+        statement_id, kind, found.sense.act, speaker, cue, content, Span.of(text, start, end), in_headline
     )
 
 

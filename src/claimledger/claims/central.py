@@ -79,10 +79,10 @@ def build_claims(
     """
     sentences = [_trimmed(s) for s in doc.sents]
     central = central_claim_span(doc, statements, title_span)
+    text = document_text(doc)
     claims: list[Claim] = []
     if central is not None:
-        claims.append(_claim(document_text(doc), central, True, _score_at(central, sentences, scores), quantities))
-    text = document_text(doc)
+        claims.append(_claim(text, central, True, _score_at(central, sentences, scores), quantities))
     for (start, end), score in zip(sentences, scores):
         if score >= threshold and start < end and not (central and _overlaps(central, (start, end))):
             claim = _claim(text, (start, end), False, score, quantities)
