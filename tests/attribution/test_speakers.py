@@ -159,3 +159,16 @@ def test_they_after_unnamed_people_is_those_people_not_the_last_organisation(nlp
         ("They", "Local fishermen"),
         ("They", "National Environment Agency"),  # the agency spoke since: it is the antecedent again
     ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Minister somehow denies abuses despite mountain of evidence", "Interior minister denies reports of abuse"],
+)
+def test_a_title_in_a_headline_is_the_person_named_below(nlp, headline: str) -> None:
+    # Title case makes "Minister" a proper noun to the tagger; it is still a role.
+    text = f"{headline}\n\nInterior Minister Dariusz Halvorsen has denied all reports of abuse by security forces."
+    statements, _ = extract_statements(nlp(text), title_span=(0, len(headline)))
+    assert [(s.speaker.name, s.in_headline) for s in statements] == [
+        ("Dariusz Halvorsen", True), ("Dariusz Halvorsen", False)
+    ]

@@ -182,11 +182,13 @@ class SpeakerResolver:
             return self._antecedent(start, "PERSON")
         if word in _GROUP_PRONOUNS:
             return self._antecedent(start, "ORG") or (self._antecedent(start, "PERSON") if word == "they" else None)
-        if head.pos_ == "PROPN":
+        # A title-cased headline tags a bare title as a name ("Minister somehow denies abuses"): a role.
+        bare_title = head.pos_ == "PROPN" and head.lower_ in PERSON_TITLES
+        if head.pos_ == "PROPN" and not bare_title:
             return self._most_recent(
                 start, lambda p: _same_person(head.text, p.name) if p.type == "PERSON" else _is_abbreviation(head.text, p.name)
             )
-        if head.pos_ == "NOUN" and head.tag_ != "NNS":  # "the foreign ministries of X and Y" are not one
+        if bare_title or (head.pos_ == "NOUN" and head.tag_ != "NNS"):  # "the foreign ministries of X and Y" are not one
             lemma = head.lemma_.lower()
             # A headline speaks of "Interior minister" before the article names him: look ahead too.
             by_role = self._most_recent(start, lambda p: lemma in p.role_heads) or self._first(
