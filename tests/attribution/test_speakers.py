@@ -172,3 +172,15 @@ def test_a_title_in_a_headline_is_the_person_named_below(nlp, headline: str) -> 
     assert [(s.speaker.name, s.in_headline) for s in statements] == [
         ("Dariusz Halvorsen", True), ("Dariusz Halvorsen", False)
     ]
+
+
+def test_whose_people_speak_for_the_organisation_named_before(nlp) -> None:
+    text = (
+        "Rights groups press ministry\n\nCivic Rights Monitor (CRM) and Frontier Legal Aid said they had gathered "
+        "testimony from former detainees. Frontier Legal Aid, whose lawyers say they were turned away from "
+        "detention sites at least nine times, has gone further."
+    )
+    statements, _ = extract_statements(nlp(text), title_span=(0, 28))
+    assert [(s.speaker.text, s.speaker.name, s.content.text) for s in statements if s.cue.text == "say"] == [
+        ("whose lawyers", "Frontier Legal Aid", "they were turned away from detention sites at least nine times")
+    ]

@@ -178,6 +178,12 @@ class SpeakerResolver:
         word = head.lower_
         if word in _RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             return self._named_at(head.head.head)
+        whose = head if word == "whose" else next((c for c in head.children if c.lower_ == "whose"), None)
+        if whose is not None and whose.head.head.dep_ == "relcl":
+            # "Frontier Legal Aid, whose lawyers say …": they speak for it, named here or before.
+            antecedent = whose.head.head.head
+            name = antecedent.doc[antecedent.left_edge.i : antecedent.i + 1].text.lower()
+            return self._named_at(antecedent) or self._by_key.get(name)
         if word in _PERSON_PRONOUNS:
             return self._antecedent(start, "PERSON")
         if word in _GROUP_PRONOUNS:
