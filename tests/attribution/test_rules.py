@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claimledger.attribution import extract_statements
+from claimledger.attribution.lexicon import cue_sense, statement_act
 from claimledger.attribution.rules import find_statements
 
 CASES = [
@@ -350,3 +351,29 @@ def test_a_headline_names_its_speaker_before_a_colon(nlp, headline: str, speaker
     statements, _ = extract_statements(nlp(text), title_span=(0, len(headline)))
     colon = [(s.speaker and s.speaker.text, s.content and s.content.text, s.act) for s in statements if s.cue.text == ":"]
     assert colon == ([(speaker, content, "assert")] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    "headline, cue, act",
+    [
+        ("Kestrel governor tells foreign critics to 'find proof'", "tells", "challenge"),
+        ("Minister urges critics to prove abuse claims", "urges", "challenge"),
+        ("Governor tells residents to stay indoors", "tells", "assert"),
+    ],
+)
+def test_telling_someone_to_find_proof_is_a_challenge(nlp, headline: str, cue: str, act: str) -> None:
+    statements, _ = extract_statements(nlp(f"{headline}\n\nHe spoke in Orvik."), title_span=(0, len(headline)))
+    assert [(s.cue.text, s.act) for s in statements if s.in_headline] == [(cue, act)]
+
+
+@pytest.mark.parametrize(
+    "content, act",
+    [
+        ('to "find proof" before accusing his administration of abuse', "challenge"),
+        ("reporters to show evidence of the purge", "challenge"),
+        ('"The governor does not need to find proof. He needs to read it."', "assert"),  # a reply, no demand
+        ("that he would prove them wrong", "assert"),
+    ],
+)
+def test_the_act_of_a_demand_for_proof(content: str, act: str) -> None:
+    assert statement_act(cue_sense("tell"), content) == act

@@ -90,10 +90,15 @@ def test_ids_are_stable_when_an_unrelated_document_is_added(ledger: dict) -> Non
     assert claim_ids(before["stories"][0]) == claim_ids(ledger["stories"][0])
 
 
-def test_the_example_corpus() -> None:
-    documents = list(analyze_articles(read_inputs([str(EXAMPLES)])))
-    result = build_ledger(documents)
+@pytest.fixture(scope="module")
+def example_ledger() -> dict:
+    result = build_ledger(analyze_articles(read_inputs([str(EXAMPLES)])))
     jsonschema.validate(result, SCHEMA)
+    return result
+
+
+def test_the_example_corpus(example_ledger: dict) -> None:
+    result = example_ledger
     titles = [story["title"] for story in result["stories"]]
     assert titles == ["Rights groups say scores detained and beaten after Orvik protests",
                       "Fishermen count dead fish on the Ressa as anger grows in Tarnby"]
@@ -115,3 +120,12 @@ def test_the_example_corpus() -> None:
     ]]  # one outlet's two fines ($250,000 now, $40,000 in 2021) are no disagreement
     framing = {(f["outlet"], m) for story in result["stories"] for f in story["framing"] for m in f["markers"]}
     assert {("The Daily Clarion", "somehow"), ("The Daily Clarion", "predictably")} <= framing
+
+
+def test_every_outlet_is_read_against_the_claim_itself(example_ledger: dict) -> None:
+    # The Observer's "Varnia's foreign minister rejected mounting international criticism over the
+    # treatment of protesters" joins this claim; read against that sentence, Sedlak's rejection and
+    # his "would not be lectured" counted as support. The governor's demand for proof is a challenge.
+    claim = next(c for c in example_ledger["stories"][0]["claims"] if c["text"] == "There was abuse in Kestrel province.")
+    assert [voice["name"] for voice in claim["supporters"]] == ["two human rights organisations"]
+    assert [voice["name"] for voice in claim["deniers"]] == ["Dariusz Halvorsen", "Ramzan Terek", "Varnia", "Anton Sedlak"]

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc
 
 from claimledger.attribution.convnet import CONVNET_MODEL_NAME, ConvTagger, shipped_convnet
+from claimledger.attribution.lexicon import statement_act
 from claimledger.attribution.quotes import find_headline_quotes
 from claimledger.attribution.rules import Found, find_statements, quoting
 from claimledger.attribution.speakers import SpeakerResolver
@@ -73,9 +74,8 @@ def _to_statement(
     start, end = _sentence_bounds(doc, found.start, found.end)
     in_headline = in_title(title_span, found.cue[0])
     kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
-    return Statement(
-        statement_id, kind, found.sense.act, speaker, cue, content, Span.of(text, start, end), in_headline
-    )
+    act = statement_act(found.sense, content.text if content else None)
+    return Statement(statement_id, kind, act, speaker, cue, content, Span.of(text, start, end), in_headline)
 
 
 def _headline_kind(text: str, title_span: tuple[int, int] | None, content: Content) -> StatementKind | None:

@@ -6,6 +6,7 @@ The entries are data (``claimledger/data/cue_lexicon.tsv``), each with the sourc
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,3 +33,22 @@ def cue_lexicon() -> dict[str, CueSense]:
 def cue_sense(lemma: str) -> CueSense | None:
     """The sense of a cue lemma, or ``None`` when it does not report speech."""
     return cue_lexicon().get(lemma.lower())
+
+
+# A demand for proof disputes what the addressee says: "tells foreign critics to 'find proof'", "urged
+# them to prove it", "told reporters to show evidence". The telling verb alone reads as an assertion.
+# The content is the directive itself: a few words of addressee, then the infinitive ("The governor
+# does not need to find proof", said in reply, demands nothing).
+_PROOF_DEMAND = re.compile(
+    r"(?:[\w’'-]+\s+){0,4}?to\s+[\"'“‘]?(?:prove|(?:find|show|produce|provide|present|offer|bring)\s+(?:any\s+|some\s+|the\s+)?"
+    r"(?:proof|evidence))\b",
+    re.IGNORECASE,
+)
+_TELLING_ACTS = {"assert", "other"}
+
+
+def statement_act(sense: CueSense, content: str | None) -> SpeechAct:
+    """The speech act of a statement: its cue's, except that telling someone to find proof challenges."""
+    if sense.act in _TELLING_ACTS and content is not None and _PROOF_DEMAND.match(content):
+        return "challenge"
+    return sense.act

@@ -19,9 +19,9 @@ from claimledger.linking.corpus import CorpusLinks, link_corpus
 from claimledger.linking.evidence import cited_evidence
 from claimledger.linking.quotes import Quote, quote_variants
 from claimledger.linking.stories import Story
-from claimledger.model import Document, Quantity, Stance, Statement
+from claimledger.model import Claim, Document, Quantity, Stance, Statement
 from claimledger.quantities import intervals_disagree
-from claimledger.stance.statements import RELATED_COVERAGE, claim_coverage, stance
+from claimledger.stance.statements import RELATED_COVERAGE, claim_coverage, is_source_of, stance
 
 SCHEMA_LEDGER = "claimledger.ledger/1"
 UNATTRIBUTED = "(unattributed)"
@@ -129,12 +129,25 @@ class _Context:
         for document in documents:
             claim = next((c for c in document.claims if (document.id, c.id) in own), None)
             for statement in document.statements:
-                # A statement whose content is itself a wording of the claim is placed toward that wording.
-                member = own.get((document.id, statement.id))
-                result = stance(statement, member.text if member else claim or text, cluster.id)
+                result = stance(statement, self._judged_against(statement, claim, text), cluster.id)
                 if result.label != "neutral" or _voices_on(statement, text, cluster.central):
                     placed.append(_Placed(document, statement, result))
         return placed
+
+    @staticmethod
+    def _judged_against(statement: Statement, claim: Claim | None, text: str) -> Claim | str:
+        """What a statement's stance toward a claim cluster is read against.
+
+        The document's own claim of the cluster when it was cut from the statement (the headline's
+        "X denies Y" for the central claim Y: the act decides); else the cluster's wording, the same
+        for every outlet. Another sentence of the cluster is no wording to read statements against:
+        it may report a denial of the claim ("The minister rejected criticism over the treatment of
+        protesters"), and a statement's content is in the cluster for its sentence's words as much
+        as for its own.
+        """
+        if claim is not None and is_source_of(statement, claim):
+            return claim
+        return text
 
     def _voices(self, placed: list[_Placed]) -> list[dict]:
         """Placed statements grouped by corpus speaker: name, entity, outlets, ``"<doc>#<statement>"`` refs."""

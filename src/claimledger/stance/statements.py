@@ -9,7 +9,9 @@ side only, refuting or confirming words). Two cases need no model:
 
 - a statement that reports nothing (no content, or declined to comment) is neutral;
 - a statement whose content the claim was cut from (a headline "X denies Y" makes Y the central
-  claim) is about it: its act alone decides, deny/question/challenge against, anything else for.
+  claim) is about it: its act alone decides, deny/question/challenge against, anything else for;
+  a headline that is itself the claim ("Governor tells critics to 'find proof'") is borne out by the
+  statement it reports.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ def stance(statement: Statement, claim: Claim | str, claim_id: str | None = None
     claim_id = claim_id or (claim.id if isinstance(claim, Claim) else "")
     if statement.content is None or statement.act == "refuse_comment":
         return Stance(claim_id, "neutral", 0.9 if statement.content is None else 0.6)
-    if _is_source_of(statement, claim):
-        return Stance(claim_id, "deny" if statement.act in AGAINST_ACTS else "support", 1.0)
+    if is_source_of(statement, claim):
+        against = statement.act in AGAINST_ACTS and not _reports(claim, statement)
+        return Stance(claim_id, "deny" if against else "support", 1.0)
     label, score = shipped_statement_model().label(statement, claim_text)
     return Stance(claim_id, label, round(score, 4))
 
@@ -45,13 +48,12 @@ def claim_coverage(content: str, claim: str) -> float:
     return len(claim_words & stem_set(content)) / len(claim_words)
 
 
-
 def negates(content: str, claim: str) -> bool:
     """Whether the content says the opposite of the claim: one of them negated, the other not."""
     return negation_parity(tokens(content)) != negation_parity(tokens(claim))
 
 
-def _is_source_of(statement: Statement, claim: Claim | str) -> bool:
+def is_source_of(statement: Statement, claim: Claim | str) -> bool:
     """The claim was cut from this statement's content (same document), or is the central claim and the
     statement the headline's, which the central claim is drawn from even when the headline only names
     what it denies ("Diplomats reject rights reports": the claim is what the body says the reports say)."""
@@ -61,3 +63,8 @@ def _is_source_of(statement: Statement, claim: Claim | str) -> bool:
         return True
     return statement.content.start <= claim.start and claim.end <= statement.content.end
 
+
+def _reports(claim: Claim | str, statement: Statement) -> bool:
+    """The claim holds the statement's cue: it is the headline that reports the statement ("Kestrel
+    governor tells foreign critics to 'find proof'"), which the statement bears out, whatever its act."""
+    return isinstance(claim, Claim) and claim.start <= statement.cue.start and statement.cue.end <= claim.end
