@@ -129,3 +129,12 @@ def test_every_outlet_is_read_against_the_claim_itself(example_ledger: dict) -> 
     claim = next(c for c in example_ledger["stories"][0]["claims"] if c["text"] == "There was abuse in Kestrel province.")
     assert [voice["name"] for voice in claim["supporters"]] == ["two human rights organisations"]
     assert [voice["name"] for voice in claim["deniers"]] == ["Dariusz Halvorsen", "Ramzan Terek", "Varnia", "Anton Sedlak"]
+
+
+def test_a_story_claim_is_spoken_to_by_the_statements_that_word_it(example_ledger: dict) -> None:
+    # The story's statements all share "Orvik", "protests", "March 3"; the minister's "police had behaved
+    # impeccably since protests began on March 3" and the Courier's count of detentions are no voices on it.
+    claim = next(c for c in example_ledger["stories"][0]["claims"] if c["text"].startswith("The protests began on March 3"))
+    assert [(v["name"], v["outlets"]) for v in claim["supporters"]] == [
+        ("provincial government", ["The Kestrel Ledger", "Northgate Daily"])]
+    assert claim["deniers"] == [] and claim["neutral"] == []

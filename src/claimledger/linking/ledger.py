@@ -117,20 +117,27 @@ class _Context:
         return min(claims, key=lambda m: not m.central, default=cluster.members[0]).text
 
     def _placed(self, cluster: ClaimCluster, documents: list[Document]) -> list[_Placed]:
-        """Every statement of the story with its stance toward the claim; neutral only when it is a voice.
+        """The statements of the story that speak to the claim, with their stance toward it.
 
-        A neutral statement is a voice on the claim when it speaks about it (its content repeats
-        enough of the claim) or declines to comment on the story's central claim; the rest of the
-        story's statements are about something else.
+        A statement speaks to the claim when it repeats enough of the claim's words (neutral ones
+        only then, or when they decline to comment on the story's central claim). For or against the
+        central claim, the stance model decides. A claim of the story's other claims is spoken to,
+        besides, only by the statements that word it (the cluster's members) or that it was cut
+        from: the model learnt relatedness from claims of different stories, and reads the topic
+        that all of one story's statements share ("Orvik", "March 3", "detained") as support.
         """
         text = self._claim_text(cluster)
-        own = {(m.document, m.ref): m for m in cluster.members}
+        own = {(m.document, m.ref) for m in cluster.members}
         placed = []
         for document in documents:
             claim = next((c for c in document.claims if (document.id, c.id) in own), None)
             for statement in document.statements:
-                result = stance(statement, self._judged_against(statement, claim, text), cluster.id)
-                if result.label != "neutral" or _voices_on(statement, text, cluster.central):
+                judged = self._judged_against(statement, claim, text)
+                result = stance(statement, judged, cluster.id)
+                related = _voices_on(statement, text, cluster.central)
+                if result.label != "neutral" and not related and not cluster.central:
+                    related = (document.id, statement.id) in own or judged is claim
+                if related or (result.label != "neutral" and cluster.central):
                     placed.append(_Placed(document, statement, result))
         return placed
 
