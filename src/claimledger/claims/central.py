@@ -56,6 +56,8 @@ def central_claim_span(doc: Doc, statements: list[Statement], title_span: tuple[
                 said = _what_named_reports_say(doc, named, title_span[1] if title_span else 0)
                 if said is not None:
                     return said
+            if body is None and title_span is not None:
+                return title_span  # "Chemical giant slams river report": the headline is all it says
             headline_statement = body or headline_statement
         return headline_statement.content.start, headline_statement.content.end
     if title_span is not None:
