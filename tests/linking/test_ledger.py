@@ -138,3 +138,11 @@ def test_a_story_claim_is_spoken_to_by_the_statements_that_word_it(example_ledge
     assert [(v["name"], v["outlets"]) for v in claim["supporters"]] == [
         ("provincial government", ["The Kestrel Ledger", "Northgate Daily"])]
     assert claim["deniers"] == [] and claim["neutral"] == []
+
+
+def test_a_figure_that_disagrees_denies_the_claim(example_ledger: dict) -> None:
+    claim = next(c for c in example_ledger["stories"][0]["claims"]
+                 if c["text"] == "More than 100 people have been detained since March.")
+    assert [(v["name"], v["outlets"]) for v in claim["deniers"]] == [
+        ("a count by the Courier based on court records and lawyers' lists", ["The Harbour Courier"])]
+    assert "Civic Rights Monitor" in [v["name"] for v in claim["supporters"]]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimledger.linking.claims import ClaimCluster, comparable
+from claimledger.linking.claims import ClaimCluster, ClaimMember, comparable
 from claimledger.linking.clusters import Groups, group_members
 from claimledger.linking.corpus import CorpusLinks, link_corpus
 from claimledger.linking.evidence import cited_evidence
@@ -112,9 +112,14 @@ class _Context:
         return list(found.values())
 
     def _claim_text(self, cluster: ClaimCluster) -> str:
+        """The wording of the claim: its :meth:`_wording` member's text."""
+        return self._wording(cluster).text
+
+    @staticmethod
+    def _wording(cluster: ClaimCluster) -> ClaimMember:
         """The earliest member that is a document's claim (central first), as normalised."""
         claims = [m for m in cluster.members if m.ref.startswith("c")]
-        return min(claims, key=lambda m: not m.central, default=cluster.members[0]).text
+        return min(claims, key=lambda m: not m.central, default=cluster.members[0])
 
     def _placed(self, cluster: ClaimCluster, documents: list[Document]) -> list[_Placed]:
         """The statements of the story that speak to the claim, with their stance toward it.
@@ -126,12 +131,17 @@ class _Context:
         from: the model learnt relatedness from claims of different stories, and reads the topic
         that all of one story's statements share ("Orvik", "March 3", "detained") as support.
         """
-        text = self._claim_text(cluster)
+        wording = self._wording(cluster)
+        text = wording.text
         own = {(m.document, m.ref) for m in cluster.members}
+        figures = [(self.documents[wording.document], quantity) for quantity in wording.quantities]
         placed = []
         for document in documents:
             claim = next((c for c in document.claims if (document.id, c.id) in own), None)
             for statement in document.statements:
+                if _disputes_figures(document, statement, figures):
+                    placed.append(_Placed(document, statement, Stance(cluster.id, "deny", 1.0)))
+                    continue
                 judged = self._judged_against(statement, claim, text)
                 result = stance(statement, judged, cluster.id)
                 related = _voices_on(statement, text, cluster.central)
@@ -239,6 +249,21 @@ def _comparable_figures(
         (document, quantity) for document in documents for quantity in document.quantities
         if (document.id, quantity.id) not in seen and any(comparable(quantity, own) for _, own in figures)
     ]
+
+
+def _disputes_figures(document: Document, statement: Statement, figures: list[tuple[Document, Quantity]]) -> bool:
+    """Whether the statement gives a figure that disagrees with one of the claim's wording, in another
+    document ("About 60 people have been detained" against "More than 100 people have been detained"):
+    it denies the claim, however many of its words it repeats. The stance model reads shared words
+    and sees only that the figures differ."""
+    content = statement.content
+    if content is None:
+        return False
+    own = [q for q in document.quantities if content.start <= q.start and q.end <= content.end]
+    return any(
+        other.id != document.id and comparable(mine, theirs) and intervals_disagree(mine, theirs)
+        for mine in own for other, theirs in figures
+    )
 
 
 def _voices_on(statement: Statement, claim_text: str, central: bool) -> bool:
