@@ -182,7 +182,8 @@ def _document_stages(
     document.quantities = extract_quantities(doc)
     sentences = [sentence.text.strip() for sentence in doc.sents]
     document.claims = build_claims(
-        doc, document.statements, document.quantities, score_sentences(sentences), article.title_span, claim_threshold
+        doc, document.statements, document.quantities, score_sentences(sentences), article.title_span, claim_threshold,
+        document.entities,
     )
     central = next((claim for claim in document.claims if claim.central), None)
     if central is not None:

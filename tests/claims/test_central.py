@@ -119,7 +119,17 @@ def test_normalize_claim(text: str, expected: str) -> None:
         # A denial's content is the opposite of the claim its sentence makes.
         ("Ilya Varga denied that any protesters had been mistreated in Orvik.",
          "Ilya Varga denied that any protesters had been mistreated in Orvik."),
-        # "it" would lose its referent; a second reported clause would read "… and that …".
+        # A pronoun that can only be the speaker is the speaker's name; one with no named referent, or not
+        # of the speaker's kind, would lose who is meant; a second reported clause would read "… and that …".
+        ("The rights group Frontier Legal Aid said on Monday it had evacuated 38 people from Orvik.",
+         "On Monday Frontier Legal Aid had evacuated 38 people from Orvik."),
+        ("The rights group Frontier Legal Aid said its lawyers had been refused access nine times.",
+         "Frontier Legal Aid's lawyers had been refused access nine times."),
+        ("The National Environment Agency said it had sent inspectors to the site and taken water samples.",
+         "The National Environment Agency had sent inspectors to the site and taken water samples."),
+        ("Tomasz Brenner said he had seen white foam on the river.", "Tomasz Brenner had seen white foam on the river."),
+        ("The rights group Frontier Legal Aid said he had been beaten in custody.",
+         "The rights group Frontier Legal Aid said he had been beaten in custody."),
         ("The organisation said it had evacuated 38 people from Orvik.",
          "The organisation said it had evacuated 38 people from Orvik."),
         ("He said 40 people had been arrested and that 29 of them had been released.",
@@ -132,6 +142,6 @@ def test_normalize_claim(text: str, expected: str) -> None:
 def test_a_reported_proposition_is_the_claim_of_its_sentence(nlp, sentence: str, normalized: str) -> None:
     text = f"Protests in Orvik\n\n{sentence}"
     doc = nlp(text)
-    statements, _ = extract_statements(doc, (0, 17))
-    claims = build_claims(doc, statements, [], [0.0, 0.9], (0, 17))
+    statements, entities = extract_statements(doc, (0, 17))
+    claims = build_claims(doc, statements, [], [0.0, 0.9], (0, 17), entities=entities)
     assert [(c.text, c.normalized) for c in claims if not c.central] == [(sentence, normalized)]

@@ -8,11 +8,12 @@ is attributed, Y; otherwise it is the headline's own proposition; without a head
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimledger.attribution.quotes import QUOTE_MARKS
-from claimledger.model import Claim, Content, Quantity, Statement
+from claimledger.model import Claim, Entity, Quantity, Statement
 from claimledger.parse import document_text
 from claimledger.stance.text import stemmed_tokens
 
@@ -21,6 +22,12 @@ DEFAULT_CLAIM_THRESHOLD = 0.5
 # when its act asserts the content.
 _REPORT_SHARE = 0.5
 _REPORTING_ACTS = {"assert", "confirm", "report"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+# The entity types a pronoun opening a reported clause can stand for.
+_PRONOUN_KINDS = {
+    "it": {"ORG", "NORP", "GPE"}, "its": {"ORG", "NORP", "GPE"},
+    "he": {"PERSON"}, "his": {"PERSON"}, "she": {"PERSON"}, "her": {"PERSON"},
+}
 # Nouns that carry a proposition of their own ("reports that X", "allegations of X").
 _REPORT_NOUNS = r"reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|charges?|stories|story"
 _REPORT_NOUN = re.compile(f"(?:{_REPORT_NOUNS})", re.IGNORECASE)
@@ -73,11 +80,14 @@ def build_claims(
     scores: list[float],
     title_span: tuple[int, int] | None,
     threshold: float = DEFAULT_CLAIM_THRESHOLD,
+    entities: Sequence[Entity] = (),
 ) -> list[Claim]:
     """The central claim first, then every other sentence scoring at least ``threshold``.
 
     Args:
         scores: check-worthiness of each sentence of ``doc``, in order (``list(doc.sents)``).
+        entities: the document's entities, which name the speaker a reported clause's pronoun
+            stands for ("The organisation said it had evacuated 38 people").
     """
     sentences = [_trimmed(s) for s in doc.sents]
     central = central_claim_span(doc, statements, title_span)
@@ -88,9 +98,9 @@ def build_claims(
     for (start, end), score in zip(sentences, scores):
         if score >= threshold and start < end and not (central and _overlaps(central, (start, end))):
             claim = _claim(text, (start, end), False, score, quantities)
-            reported = _reported_in(doc, (start, end), statements)
+            reported = _reported_in(doc, (start, end), statements, {entity.id: entity for entity in entities})
             if reported is not None:
-                claim.normalized = normalize_claim(reported.text)
+                claim.normalized = normalize_claim(reported)
             claims.append(claim)
     for number, claim in enumerate(claims, start=1):
         claim.id = f"c{number}"
@@ -138,12 +148,17 @@ def _what_named_reports_say(doc: Doc, named: set[str], body_start: int) -> tuple
     return None
 
 
-def _reported_in(doc: Doc, sentence: tuple[int, int], statements: list[Statement]) -> Content | None:
-    """The content of the indirect report that makes up most of a sentence ("Haldane said the group had
+def _reported_in(
+    doc: Doc, sentence: tuple[int, int], statements: list[Statement], entities: Mapping[str, Entity]
+) -> str | None:
+    """What the indirect report that makes up most of a sentence reports ("Haldane said the group had
     interviewed 37 people"): the claim is what was reported, and its speaker is a voice on it, not part
-    of it. Only a report that asserts a proposition standing on its own counts: a denial's content is the
-    opposite of what its sentence claims, "it had evacuated 38 people" loses who "it" is, and a direct
-    quote's first person ("We have the letters") needs its speaker."""
+    of it. Only a report that asserts a proposition standing on its own counts: a denial's content is
+    the opposite of what its sentence claims, and a direct quote's first person ("We have the letters")
+    needs its speaker. A pronoun opening the report is replaced by the speaker it stands for ("The
+    organisation said it had evacuated 38 people" -> "Frontier Legal Aid had evacuated 38 people");
+    any other ("they", a pronoun that is not the speaker's kind) loses who is meant, and keeps the
+    sentence."""
     start, end = sentence
     for statement in statements:
         content = statement.content
@@ -155,20 +170,52 @@ def _reported_in(doc: Doc, sentence: tuple[int, int], statements: list[Statement
         ):
             continue
         span = doc.char_span(content.start, content.end, alignment_mode="expand")
-        if span is not None and _stands_alone(span):
-            return content
+        if span is None or not _single_clause(span):
+            continue
+        pronoun = _subject_pronoun(span)
+        if pronoun is None:
+            return content.text
+        name = _speaker_meant(statement, pronoun, entities)
+        if name is not None:
+            possessive = ("’s" if "’" in doc.text else "'s") if pronoun.dep_ == "poss" else ""
+            return doc.text[content.start : pronoun.idx] + name + possessive + doc.text[pronoun.idx + len(pronoun) : content.end]
     return None
 
 
-def _stands_alone(span: Span) -> bool:
-    """A single clause with its own subject, not opening on a pronoun ("it", "they") whose referent is
-    outside it, nor joining a second reported clause ("… and that 29 of them had been released")."""
-    words = [t for t in span if not t.is_punct and t.lower_ != "that"]
-    if not words or words[0].pos_ == "PRON":
+def _subject_pronoun(span: Span) -> Token | None:
+    """The pronoun that is the subject of the reported clause, or owns it ("it had evacuated", "on
+    Monday it had evacuated", "its lawyers had been refused"), if any."""
+    for token in span:
+        if token.pos_ == "PRON" and (
+            token.dep_ in _SUBJECTS or (token.dep_ == "poss" and token.head.dep_ in _SUBJECTS)
+        ):
+            return token
+    return None
+
+
+def _single_clause(span: Span) -> bool:
+    """A single clause with its own subject, not joining a second reported clause ("… and that 29 of
+    them had been released")."""
+    if not any(not t.is_punct and t.lower_ != "that" for t in span):
         return False
-    has_subject = any(t.dep_ in {"nsubj", "nsubjpass", "expl"} and span.start <= t.head.i < span.end for t in span)
+    has_subject = any(t.dep_ in {*_SUBJECTS, "expl"} and span.start <= t.head.i < span.end for t in span)
     second_clause = any(t.lower_ == "that" and t.dep_ == "mark" and t.i > span.start for t in span)
     return has_subject and not second_clause
+
+
+def _speaker_meant(statement: Statement, pronoun: Token, entities: Mapping[str, Entity]) -> str | None:
+    """The speaker's name when the pronoun opening the report's subject can only be the speaker: "it" or
+    "its" for an organisation, "he", "she", "his", "her" for a person ("they" may be anyone)."""
+    speaker = statement.speaker
+    entity = entities.get(speaker.entity) if speaker is not None and speaker.entity else None
+    if entity is None:
+        return None
+    kinds = _PRONOUN_KINDS.get(pronoun.lower_)
+    if kinds is None or entity.type not in kinds:
+        return None
+    # "The National Environment Agency (NEA) said it …": the name as the speaker was written.
+    article = "The " if speaker.text.startswith(f"The {entity.name}") else ""
+    return article + entity.name
 
 
 def _is_directive(doc: Doc, statement: Statement) -> bool:
