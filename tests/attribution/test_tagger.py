@@ -219,6 +219,21 @@ def test_each_cue_gets_its_own_source_and_content(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "tagged_source, speaker",
+    [
+        # The tagger ran the source over the clause before ", but"; it starts where the cue's subject does.
+        ("The Ressa supplies drinking water to 60,000 people, but the regional water utility", "the regional water utility"),
+        ("the regional water utility", "the regional water utility"),
+    ],
+)
+def test_a_source_does_not_run_over_the_clause_before(nlp, tagged_source: str, speaker: str) -> None:
+    text = "The Ressa supplies drinking water to 60,000 people, but the regional water utility said its intake was safe."
+    spans = [("SOURCE", [spans_of(text, tagged_source)]), ("CUE", [spans_of(text, "said")]),
+             ("CONTENT", [spans_of(text, "its intake was safe")])]
+    assert linked(nlp, text, spans) == [(speaker, "said", ["its intake was safe"], "assert", "indirect")]
+
+
 def test_a_discontinuous_quote_links_as_one_direct_statement(nlp) -> None:
     text = "“First part,” he said. “Second part.”"
     spans = [("CONTENT", [spans_of(text, "“First part,”"), spans_of(text, "“Second part.”")]),

@@ -32,6 +32,7 @@ _FINDING_VERBS = frozenset({"find", "discover", "uncover", "see"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 _TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":"})
 _SEPARATORS = frozenset({",", ";", "-", "–", "—", "--"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], paragraphs: list[int]) -> list[Found]:
@@ -85,13 +86,29 @@ def _found(
     speaker = None
     speaker_token = None
     if source is not None:
-        source_tokens = _without_separators(doc, [t for f in source.fragments for t in f])
+        source_tokens = _after_clause_boundary(doc, head, _without_separators(doc, [t for f in source.fragments for t in f]))
         speaker = _char_span(doc, source_tokens)
         speaker_token = _span_root(doc, source_tokens)
     return Found(
         kind, _char_span(doc, _without_separators(doc, [t for f in cue.fragments for t in f])), lemma, sense,
         speaker, speaker_token, _content_fragments(doc, content, kind),
     )
+
+
+def _after_clause_boundary(doc: Doc, head: Token, tokens: list[int]) -> list[int]:
+    """A source that runs over the clause before the cue's ("The Ressa supplies drinking water to 60,000
+    people, but the regional water utility said …") starts where the cue's subject does, when what is
+    cut ends at a clause boundary (", but", ", and", ";")."""
+    # The parser may hang both clauses' subjects on the cue ("supplies" and "utility"): the nearest is its own.
+    subject = max((c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.i in tokens), key=lambda c: c.i, default=None)
+    if subject is None or subject.left_edge.i <= tokens[0]:
+        return tokens
+    start = subject.left_edge.i
+    before = [doc[i] for i in range(max(tokens[0], start - 2), start)]
+    boundary = (before and before[-1].text == ";") or (
+        len(before) == 2 and before[0].text == "," and before[1].dep_ == "cc"
+    )
+    return [t for t in tokens if t >= start] if boundary else tokens
 
 
 def _content_fragments(doc: Doc, content: TaggedSpan | None, kind: StatementKind) -> list[tuple[int, int]] | None:
