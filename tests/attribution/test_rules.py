@@ -376,4 +376,17 @@ def test_telling_someone_to_find_proof_is_a_challenge(nlp, headline: str, cue: s
     ],
 )
 def test_the_act_of_a_demand_for_proof(content: str, act: str) -> None:
-    assert statement_act(cue_sense("tell"), content) == act
+    assert statement_act("tell", cue_sense("tell"), content) == act
+
+
+@pytest.mark.parametrize(
+    "content, act",
+    [
+        ("residents not to touch dead fish", "other"),
+        ("the council to publish its results", "other"),
+        ("whether the tests were reliable", "question"),
+        ("why the site was closed", "question"),
+    ],
+)
+def test_asking_someone_to_do_something_is_a_request(content: str, act: str) -> None:
+    assert statement_act("ask", cue_sense("ask"), content) == act

@@ -74,7 +74,7 @@ def _to_statement(
     start, end = _sentence_bounds(doc, found.start, found.end)
     in_headline = in_title(title_span, found.cue[0])
     kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
-    act = statement_act(found.sense, content.text if content else None)
+    act = statement_act(found.cue_lemma, found.sense, content.text if content else None)
     return Statement(statement_id, kind, act, speaker, cue, content, Span.of(text, start, end), in_headline)
 
 

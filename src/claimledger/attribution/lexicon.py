@@ -45,10 +45,17 @@ _PROOF_DEMAND = re.compile(
     re.IGNORECASE,
 )
 _TELLING_ACTS = {"assert", "other"}
+# "asked residents not to touch dead fish": a request, not a question.
+_REQUEST = re.compile(r"(?:[\w’'-]+\s+){1,4}?(?:not\s+)?to\s+\w", re.IGNORECASE)
 
 
-def statement_act(sense: CueSense, content: str | None) -> SpeechAct:
-    """The speech act of a statement: its cue's, except that telling someone to find proof challenges."""
-    if sense.act in _TELLING_ACTS and content is not None and _PROOF_DEMAND.match(content):
+def statement_act(lemma: str, sense: CueSense, content: str | None) -> SpeechAct:
+    """The speech act of a statement: its cue's, except that telling someone to find proof challenges,
+    and asking someone to do something is a request (``other``), not a question."""
+    if content is None:
+        return sense.act
+    if sense.act in _TELLING_ACTS and _PROOF_DEMAND.match(content):
         return "challenge"
+    if lemma == "ask" and _REQUEST.match(content):
+        return "other"
     return sense.act
