@@ -155,10 +155,10 @@ def _reported_in(
     interviewed 37 people"): the claim is what was reported, and its speaker is a voice on it, not part
     of it. Only a report that asserts a proposition standing on its own counts: a denial's content is
     the opposite of what its sentence claims, and a direct quote's first person ("We have the letters")
-    needs its speaker. A pronoun opening the report is replaced by the speaker it stands for ("The
+    needs its speaker. A pronoun subject of the report is replaced by the speaker it stands for ("The
     organisation said it had evacuated 38 people" -> "Frontier Legal Aid had evacuated 38 people");
-    any other ("they", a pronoun that is not the speaker's kind) loses who is meant, and keeps the
-    sentence."""
+    any other ("they", a pronoun that is not the speaker's kind) would lose who is meant, and the
+    sentence is kept."""
     start, end = sentence
     for statement in statements:
         content = statement.content
@@ -182,17 +182,6 @@ def _reported_in(
     return None
 
 
-def _subject_pronoun(span: Span) -> Token | None:
-    """The pronoun that is the subject of the reported clause, or owns it ("it had evacuated", "on
-    Monday it had evacuated", "its lawyers had been refused"), if any."""
-    for token in span:
-        if token.pos_ == "PRON" and (
-            token.dep_ in _SUBJECTS or (token.dep_ == "poss" and token.head.dep_ in _SUBJECTS)
-        ):
-            return token
-    return None
-
-
 def _single_clause(span: Span) -> bool:
     """A single clause with its own subject, not joining a second reported clause ("… and that 29 of
     them had been released")."""
@@ -203,8 +192,18 @@ def _single_clause(span: Span) -> bool:
     return has_subject and not second_clause
 
 
+def _subject_pronoun(span: Span) -> Token | None:
+    """The pronoun that is the reported clause's subject, or owns it ("it had evacuated", "on Monday it
+    had evacuated", "its lawyers had been refused"), if any; pronouns deeper in the clause ("a dozen
+    who said they were beaten") are no matter."""
+    subject = next((c for c in span.root.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.pos_ == "PRON":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+
+
 def _speaker_meant(statement: Statement, pronoun: Token, entities: Mapping[str, Entity]) -> str | None:
-    """The speaker's name when the pronoun opening the report's subject can only be the speaker: "it" or
+    """The speaker's name when the pronoun subject (or owner of the subject) can only be the speaker: "it" or
     "its" for an organisation, "he", "she", "his", "her" for a person ("they" may be anyone)."""
     speaker = statement.speaker
     entity = entities.get(speaker.entity) if speaker is not None and speaker.entity else None

@@ -144,10 +144,12 @@ class _Context:
                     continue
                 judged = self._judged_against(statement, claim, text)
                 result = stance(statement, judged, cluster.id)
-                related = _voices_on(statement, text, cluster.central)
-                if result.label != "neutral" and not related and not cluster.central:
-                    related = (document.id, statement.id) in own or judged is claim
-                if related or (result.label != "neutral" and cluster.central):
+                if result.label == "neutral":
+                    speaks = _voices_on(statement, text, cluster.central)
+                else:
+                    speaks = (cluster.central or judged is claim or (document.id, statement.id) in own
+                              or _voices_on(statement, text, False))
+                if speaks:
                     placed.append(_Placed(document, statement, result))
         return placed
 
@@ -267,7 +269,8 @@ def _disputes_figures(document: Document, statement: Statement, figures: list[tu
 
 
 def _voices_on(statement: Statement, claim_text: str, central: bool) -> bool:
-    """Whether a neutral statement speaks about the claim rather than about something else."""
+    """Whether a statement speaks about the claim rather than about something else: its content
+    repeats enough of the claim's words, or it declines to comment on a central claim."""
     if statement.content is None:
         return central and statement.act == "refuse_comment"
     return claim_coverage(statement.content.text, claim_text) >= RELATED_COVERAGE
