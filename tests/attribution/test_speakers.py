@@ -184,3 +184,37 @@ def test_whose_people_speak_for_the_organisation_named_before(nlp) -> None:
     assert [(s.speaker.text, s.speaker.name, s.content.text) for s in statements if s.cue.text == "say"] == [
         ("whose lawyers", "Frontier Legal Aid", "they were turned away from detention sites at least nine times")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        # An epithet no role names is the person the sentences before are about.
+        ("Maria Novak says she has big plans for the final month of the campaign. The Liberal presidential "
+         "nominee said on Friday that her campaign had spent little on television.",
+         "The Liberal presidential nominee", "Maria Novak"),
+        # An abbreviated title holds the role its word names.
+        ("Sen. Ana Ruiz opened the hearing on Monday. The senator said the bill would pass.",
+         "The senator", "Ana Ruiz"),
+        # The role's qualifiers decide between two holders: not the nominee who spoke last.
+        ("At the debate, Liberal nominee Maria Novak spoke first. Later, Conservative nominee Peter Brandt said "
+         "taxes would fall. The Liberal nominee said that was a fantasy.", "The Liberal nominee", "Maria Novak"),
+        # Whoever governs the clause is not the epithet in it: the businessman is Weller, not the senator.
+        ("Tomas Weller has called the inquiry a hoax. Senator Ana Ruiz has been critical of him for months. "
+         "In June, the senator urged colleagues to drop Weller after the businessman claimed the vote was rigged.",
+         "the businessman", "Tomas Weller"),
+        # "vice" makes it another office: the running mate is not the nominee.
+        ("At the rally, Liberal vice presidential nominee David Okafor spoke first. Maria Novak said taxes would "
+         "rise. The Liberal presidential nominee said the plan was costed.", "The Liberal presidential nominee",
+         "Maria Novak"),
+        # "His lawyer" is someone's lawyer, not the person the article called a lawyer.
+        ("The family hired lawyer Laura Bennett. Peter Brandt was held in contempt on Thursday. His lawyer said he "
+         "would not testify.", "His lawyer", "His lawyer"),
+        # Someone unnamed comes between: who is meant is not on the page.
+        ("Tomas Weller said nothing on Friday. Lawyers for the family filed papers on Monday. "
+         "The businessman argued that the file should stay sealed.", "The businessman", "The businessman"),
+    ],
+)
+def test_an_epithet_is_the_person_the_article_is_about(nlp, text: str, speaker: str, name: str) -> None:
+    statements, entities = extract_statements(nlp(text))
+    assert [s.speaker.name for s in statements if s.speaker.text == speaker] == [name]

@@ -7,8 +7,10 @@ of them:
 
 - a mention holding a named entity is that entity;
 - "he"/"she" is the most recent person spoken of, "it"/"they" the most recent organisation;
-- a role description ("the agency's director", "the diplomat") is the most recent entity holding a
-  role with the same head noun;
+- a role description ("the agency's director", "the diplomat", "the Vermont senator") is the most
+  recent entity holding a role with the same head noun whose qualifiers do not contradict it;
+- an epithet no role matches ("The Republican presidential nominee said", "the New York
+  businessman added") is the person the sentences before it are about, and becomes their role;
 - anything else keeps its own text as the name.
 
 Written by hand because spaCy ships no coreference model for English that runs offline on CPU.
@@ -29,6 +31,9 @@ _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Qualifiers that make a role another office: a vice presidential nominee is not the presidential one.
+_RANK_WORDS = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "co"}
 _ORGANISATION_NOUNS = {
     "group", "organisation", "organization", "agency", "company", "ministry", "firm", "charity", "union", "department",
 }
@@ -63,6 +68,27 @@ PERSON_TITLES = {
     "general", "professor", "chairman", "chairwoman", "diplomat", "judge", "captain", "commissioner",
 }
 
+# Abbreviated titles as their words, so that "Sen. Lindsey Graham" holds the role "the senator" names.
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president",
+    "sec": "secretary", "prof": "professor", "amb": "ambassador", "atty": "attorney", "capt": "captain",
+    "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "adm": "admiral", "dr": "doctor",
+}
+# Nouns for what one person is or does in public life. A definite description with one of these heads
+# that matches no role the article gives ("The Republican presidential nominee said", "the New York
+# businessman added") is the person the article is about at that point: reporters vary a name with
+# such epithets. Generic nouns ("the woman", "the resident") are left out: they mostly refer to
+# someone the article never names.
+_PUBLIC_ROLE_NOUNS = PERSON_TITLES | set(_TITLE_ABBREVIATIONS.values()) | {
+    "nominee", "candidate", "incumbent", "challenger", "contender", "frontrunner", "businessman",
+    "businesswoman", "billionaire", "mogul", "tycoon", "magnate", "congressman", "congresswoman", "lawmaker",
+    "legislator", "representative", "politician", "premier", "chancellor", "lady", "official",
+    "aide", "adviser", "advisor", "strategist", "lawyer", "attorney", "prosecutor", "economist", "scientist",
+    "ecologist", "researcher", "analyst", "activist", "founder", "executive", "ceo", "manager", "host",
+    "anchor", "author", "columnist", "pollster", "physician", "doctor", "pastor", "bishop", "sheriff", "coach",
+    "star", "actor", "actress", "veteran", "officer", "commander", "justice", "magistrate", "inspector",
+}
+
 
 @dataclass
 class _Person:
@@ -72,7 +98,8 @@ class _Person:
     name: str
     type: str
     roles: list[str] = field(default_factory=list)
-    role_heads: set[str] = field(default_factory=set)
+    # A role's head lemma -> the words qualifying it, one set per role ("nominee" -> {"republican", "presidential"}).
+    role_words: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     subject_mentions: list[int] = field(default_factory=list)  # starts of mentions that are subjects
 
@@ -101,7 +128,7 @@ class SpeakerResolver:
             return
         roles = _roles_of(ent)
         is_person = (ent.label_ == "PERSON" and not _names_an_organisation(name)) or _has_title(ent) or any(
-            h in PERSON_TITLES for _, h in roles
+            h in _PUBLIC_ROLE_NOUNS for _, h, _ in roles
         )
         entity_type = "PERSON" if is_person else "ORG"
         person = self._find(name, entity_type) or self._create(name, entity_type)
@@ -109,10 +136,8 @@ class SpeakerResolver:
         if _is_subject(ent.root):
             person.subject_mentions.append(ent.start_char)
         self._mention_at.append((ent.start, ent.end, person))
-        for role, head in roles:
-            if role not in person.roles:
-                person.roles.append(role)
-            person.role_heads.add(head)
+        for role in roles:
+            _give_role(person, *role)
 
     def _find(self, name: str, entity_type: str) -> _Person | None:
         key = name.lower()
@@ -160,12 +185,16 @@ class SpeakerResolver:
         word = head.lower_ if head is not None else ""
         if word not in _PERSON_PRONOUNS and word != "they":
             return None
-        plural = word == "they"
+        unnamed = self._unnamed_since_last_named(before, plural=word == "they")
+        return unnamed[-1] if unnamed else None
+
+    def _unnamed_since_last_named(self, before: int, plural: bool) -> list[str]:
+        """The unnamed speakers (plural or not) spoken of since the last person (organisation) named as
+        a subject before offset ``before``."""
         named_type = "ORG" if plural else "PERSON"
         named_at = max((s for p in self._entities if p.type == named_type for s in p.subject_mentions if s < before),
                        default=-1)  # fmt: skip
-        unnamed = [name for at, name, is_plural in self._unnamed if is_plural == plural and named_at < at < before]
-        return unnamed[-1] if unnamed else None
+        return [name for at, name, is_plural in self._unnamed if is_plural == plural and named_at < at < before]
 
     def _person_for(self, start: int, end: int, head: Token | None) -> _Person | None:
         # A known name said again is that entity, even where the NER misses it this time.
@@ -189,17 +218,20 @@ class SpeakerResolver:
         if word in _GROUP_PRONOUNS:
             return self._antecedent(start, "ORG") or (self._antecedent(start, "PERSON") if word == "they" else None)
         # A title-cased headline tags a bare title as a name ("Minister somehow denies abuses"): a role.
-        bare_title = head.pos_ == "PROPN" and head.lower_ in PERSON_TITLES
+        bare_title = head.pos_ == "PROPN" and _role_lemma(head) in _PUBLIC_ROLE_NOUNS
         if head.pos_ == "PROPN" and not bare_title:
             return self._most_recent(
                 start, lambda p: _same_person(head.text, p.name) if p.type == "PERSON" else _is_abbreviation(head.text, p.name)
             )
         if bare_title or (head.pos_ == "NOUN" and head.tag_ != "NNS"):  # "the foreign ministries of X and Y" are not one
-            lemma = head.lemma_.lower()
+            lemma, words = _role_lemma(head), _modifier_words(head)
             # A headline speaks of "Interior minister" before the article names him: look ahead too.
-            by_role = self._most_recent(start, lambda p: lemma in p.role_heads) or self._first(
-                lambda p: lemma in p.role_heads
-            )
+            # "His lawyer" is someone's lawyer, not whoever the article called a lawyer.
+            by_role = None if _owned_by_a_person(head) else self._most_recent(
+                start, lambda p: _holds_role(p, lemma, words)
+            ) or self._first(lambda p: _holds_role(p, lemma, words))
+            if by_role is None and lemma in _PUBLIC_ROLE_NOUNS and _is_definite(head):
+                return self._described(start, head)
             if by_role or lemma not in _ORGANISATION_NOUNS or not _is_definite(head):
                 return by_role
             # "the agency said": the organisation last named with that word in its name ("National
@@ -213,13 +245,64 @@ class SpeakerResolver:
             return None
         return None
 
+    def _described(self, start: int, head: Token) -> _Person | None:
+        """The person an epithet with no matching role refers back to ("The GOP nominee said"), who
+        then holds it as a role. Nobody when an unnamed person has spoken since the last named one
+        ("One, a welder, said …. The welder added"), or when the person holds a role with the same
+        head that the epithet contradicts ("Democratic nominee" of the "Republican nominee")."""
+        if self._unnamed_since_last_named(start, plural=False):
+            return None
+        person = self._salient_person(head)
+        lemma, words = _role_lemma(head), _modifier_words(head)
+        if person is None or _owned_by_a_person(head) or (lemma in person.role_words and not _holds_role(person, lemma, words)):
+            return None
+        _give_role(person, _phrase_text(head), lemma, words)
+        return person
+
+    def _salient_person(self, head: Token) -> _Person | None:
+        """The person the last sentences before ``head`` (its own and the five before) are about: the
+        first, going back, whose main-clause subject names a person (else, when that subject is no one
+        — "The question is why it took Clinton so long" — another of its subjects does). Skipped is
+        whoever is the subject of a clause the phrase of ``head`` stands in: in "the senator urged
+        Republicans to drop Trump after the mogul claimed …", the mogul is not the senator. Nobody when
+        a main-clause subject that is not a name comes first ("Lawyers for both filed papers. The GOP
+        nominee argued …"; "The vice presidential nominee was speaking. The governor said …"): who is
+        meant is not on the page."""
+        doc = head.doc
+        governing = [
+            self._person_named_by(child)
+            for ancestor in head.ancestors
+            for child in ancestor.children
+            if child.dep_ in _SUBJECT_DEPS and head not in child.subtree
+        ]
+        sentences = [sentence for sentence in doc.sents if sentence.start <= head.i][-6:]
+        for sentence in reversed(sentences):
+            subjects = [t for t in doc[sentence.start : min(sentence.end, head.left_edge.i)] if _is_subject(t)]
+            main = [t for t in subjects if _is_main_subject(t)]
+            for token in main[::-1] + [t for t in subjects[::-1] if t not in main]:
+                person = self._person_named_by(token)
+                if person is not None and person.type == "PERSON" and all(person is not g for g in governing):
+                    return person
+                if person is None and token in main and _is_someone_unnamed(token):
+                    return None
+        return None
+
+    def _person_named_by(self, token: Token) -> _Person | None:
+        """The entity a mention covering ``token`` resolved to, or a known person's surname the NER missed."""
+        for person in self._entities:
+            if any(start <= token.idx < end for start, end in person.mentions):
+                return person
+        if token.pos_ != "PROPN":
+            return None
+        return self._most_recent(token.idx, lambda p: p.type == "PERSON" and _same_person(token.text, p.name))
+
     def _named_by_speaker(self, head: Token | None) -> _Person | None:
         """A new entity for a speaker the NER missed, named by the proper nouns of the phrase head."""
         if head is None or head.pos_ != "PROPN":
             return None
         words = [t for t in _compound_name(head) if t.lower_.rstrip(".") not in PERSON_TITLES]
-        if not words:
-            return None  # a bare title ("Minister") names nobody
+        if not words or (len(words) == 1 and _role_lemma(words[0]) in _PUBLIC_ROLE_NOUNS):
+            return None  # a bare title ("Minister", "Lawmaker") names nobody
         name = " ".join(t.text for t in words)
         entity_type = "ORG" if _names_an_organisation(name) else "PERSON"
         return self._find(name, entity_type) or self._create(name, entity_type)
@@ -276,7 +359,22 @@ def _is_subject(token: Token) -> bool:
     """Whether the token heads (or is named in apposition to) a clause's subject."""
     while token.dep_ in {"compound", "appos", "flat", "conj"} and token.head.i != token.i:
         token = token.head
-    return token.dep_ in {"nsubj", "nsubjpass"}
+    return token.dep_ in _SUBJECT_DEPS
+
+
+def _is_someone_unnamed(token: Token) -> bool:
+    """People ("Lawyers for both") or a role ("The vice presidential nominee") not named here."""
+    return token.pos_ == "NOUN" and (token.tag_ == "NNS" or _role_lemma(token) in _PUBLIC_ROLE_NOUNS)
+
+
+def _is_main_subject(token: Token) -> bool:
+    """Whether the token is (in) the subject of its sentence's main clause or of one joined to it."""
+    if not _is_subject(token):
+        return False
+    while token.dep_ not in _SUBJECT_DEPS:
+        token = token.head
+    verb = token.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _clean_name(ent: Span) -> str:
@@ -345,31 +443,94 @@ def _has_title(ent: Span) -> bool:
     return any(w in PERSON_TITLES for w in words)
 
 
-def _roles_of(ent: Span) -> list[tuple[str, str]]:
-    """(role text, role head lemma) pairs: "Interior Minister X", "X, the agency's director", "the diplomat, X"."""
+def _roles_of(ent: Span) -> list[tuple[str, str, frozenset[str]]]:
+    """(role text, head lemma, qualifying words) of "Interior Minister X", "X, the agency's director",
+    "the diplomat, X"."""
     roles = []
     root = ent.root
     titles = _title_words(ent)
     if titles:
-        roles.append((" ".join(t.text for t in titles).lower(), titles[-1].lemma_.lower()))
+        qualifiers = frozenset(_qualifier(t) for t in titles[:-1])
+        roles.append((" ".join(t.text for t in titles).lower(), _role_lemma(titles[-1]), qualifiers))
     for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-        roles.append((_phrase_text(appos), appos.lemma_.lower()))
+        roles.append((_phrase_text(appos), _role_lemma(appos), _modifier_words(appos)))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         head = root.head
-        roles.append((_phrase_text(head, stop=root), head.lemma_.lower()))
+        roles.append((_phrase_text(head, stop=root), _role_lemma(head), _modifier_words(head, stop=root)))
     return roles
 
 
+def _give_role(person: _Person, text: str, lemma: str, words: frozenset[str]) -> None:
+    if text not in person.roles:
+        person.roles.append(text)
+    person.role_words.setdefault(lemma, []).append(words)
+
+
+def _holds_role(person: _Person, lemma: str, words: frozenset[str]) -> bool:
+    """Whether ``person`` holds a role with head ``lemma`` that the qualifying ``words`` fit: "the
+    senator" and "the Vermont senator" fit "Sen."; "Democratic presidential nominee" does not fit
+    "Republican presidential nominee"."""
+    return any(_fits(words, role) for role in person.role_words.get(lemma, ()))
+
+
+def _fits(words: frozenset[str], role: frozenset[str]) -> bool:
+    """Whether a role's qualifiers and a description's agree: each may have words the other lacks
+    ("the senator" and "the Vermont senator"; "the Republican nominee" and "the presidential
+    nominee"), but not distinctive ones on both sides ("the Democratic nominee" is not "the
+    Republican nominee", "the secretary of state" not "the press secretary"), nor a word that makes
+    it another office ("vice")."""
+    in_words, in_role = {w.lower() for w in words}, {w.lower() for w in role}
+    only_words = [w for w in words if w.lower() not in in_role]
+    only_role = [w for w in role if w.lower() not in in_words]
+    clash = any(map(_is_distinctive, only_words)) and any(map(_is_distinctive, only_role))
+    return not clash and in_words & _RANK_WORDS == in_role & _RANK_WORDS
+
+
+def _is_distinctive(word: str) -> bool:
+    return word.isupper() or word[:1].isdigit()
+
+
+def _owned_by_a_person(noun: Token) -> bool:
+    """"His lawyer", "their spokesman": a role relative to a person the phrase does not name."""
+    return any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "my", "our", "your"} for c in noun.children)
+
+
+def _modifier_words(head: Token, stop: Token | None = None) -> frozenset[str]:
+    """The content words qualifying a role noun: {"New", "York"} of "the New York businessman"."""
+    excluded = {t.i for t in stop.subtree} if stop is not None else set()
+    return frozenset(
+        _qualifier(t) for t in head.subtree
+        if t.i != head.i and t.i not in excluded and t.pos_ in {"ADJ", "PROPN", "NOUN", "NUM"} and t.text[:1].isalnum()
+    )  # fmt: skip
+
+
+def _qualifier(token: Token) -> str:
+    """A qualifying word as compared: in capitals when it tells one office or holder from another
+    (a name, a noun, a number, a proper adjective: "VERMONT", "PRESS", "19", "LIBERAL"), else in
+    lower case ("presidential", "former")."""
+    word = token.text.rstrip(".")
+    proper_adjective = token.pos_ == "ADJ" and word[:1].isupper() and token.i != token.sent.start  # "Liberal"
+    distinctive = bool(token.ent_type_) or token.pos_ in {"NOUN", "PROPN", "NUM"} or token.like_num or proper_adjective
+    return word.upper() if distinctive else word.lower()
+
+
+def _role_lemma(noun: Token) -> str:
+    """The lemma a role is matched by, abbreviations spelled out: "Sen." -> "senator"."""
+    lemma = noun.lemma_.lower().rstrip(".")
+    return _TITLE_ABBREVIATIONS.get(lemma, lemma)
+
+
 def _title_words(ent: Span) -> list[Token]:
-    """"Interior Minister" before "Dariusz Halvorsen": a title word and the words that qualify it."""
+    """"Interior Minister" before "Dariusz Halvorsen", "Liberal nominee" before "Maria Novak": a role
+    word and the words that qualify it."""
     doc = ent.doc
     index = ent.start - 1
-    if index < 0 or doc[index].lower_.rstrip(".") not in PERSON_TITLES:
+    if index < 0 or _role_lemma(doc[index]) not in _PUBLIC_ROLE_NOUNS:
         return []
-    first = index
-    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ in {"PROPN", "NOUN", "ADJ"}:
-        first -= 1
-    return list(doc[first : index + 1])
+    words = [t for t in doc[doc[index].left_edge.i : index + 1] if t.pos_ in {"PROPN", "NOUN", "ADJ", "ADV"}]
+    while words and words[0].i < index and words[0].pos_ == "ADV":
+        words.pop(0)  # "also Interior Minister …"
+    return words
 
 
 def _phrase_text(head: Token, stop: Token | None = None) -> str:
