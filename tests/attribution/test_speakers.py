@@ -210,6 +210,14 @@ def test_whose_people_speak_for_the_organisation_named_before(nlp) -> None:
         # "His lawyer" is someone's lawyer, not the person the article called a lawyer.
         ("The family hired lawyer Laura Bennett. Peter Brandt was held in contempt on Thursday. His lawyer said he "
          "would not testify.", "His lawyer", "His lawyer"),
+        # "Another top diplomat" further down is someone else than the top diplomat spoken of here.
+        ("Foreign Minister Anton Sedlak spoke in Lussan on Monday. “We will not be lectured,” the country’s top "
+         "diplomat said. Another top diplomat, Ilya Varga, denied that protesters were held.",
+         "the country’s top diplomat", "Anton Sedlak"),
+        # A role named further down, sharing a word with the phrase, beats the person spoken of before.
+        ("Peter Brandt ran the fund until May. The state attorney general said on Monday that the fund was "
+         "closed. Attorney General Laura Bennett opened the inquiry in May.", "The state attorney general",
+         "Laura Bennett"),
         # Someone unnamed comes between: who is meant is not on the page.
         ("Tomas Weller said nothing on Friday. Lawyers for the family filed papers on Monday. "
          "The businessman argued that the file should stay sealed.", "The businessman", "The businessman"),

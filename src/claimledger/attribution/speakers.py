@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.attribution.quotes import Quote, find_quotes
 from claimledger.model import Entity
 from claimledger.parse import document_text
 
@@ -100,6 +101,9 @@ class _Person:
     roles: list[str] = field(default_factory=list)
     # A role's head lemma -> the words qualifying it, one set per role ("nominee" -> {"republican", "presidential"}).
     role_words: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    # Heads of roles introduced as "Another top diplomat, Ilya Varga": a phrase before it with that
+    # head ("Russia's top diplomat") meant someone else.
+    another: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     subject_mentions: list[int] = field(default_factory=list)  # starts of mentions that are subjects
 
@@ -116,6 +120,7 @@ class SpeakerResolver:
         # name, plural. A "he" right after a singular one, or a "they" after a plural one, is that speaker,
         # not the last named person or organisation.
         self._unnamed: list[tuple[int, str, bool]] = []
+        self._quotes: list[Quote] | None = None  # found when first needed
         for ent in doc.ents:
             if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent):
                 self._add_mention(_with_given_names(ent))
@@ -138,6 +143,7 @@ class SpeakerResolver:
         self._mention_at.append((ent.start, ent.end, person))
         for role in roles:
             _give_role(person, *role)
+        person.another.update(_roles_introduced_as_another(ent))
 
     def _find(self, name: str, entity_type: str) -> _Person | None:
         key = name.lower()
@@ -225,13 +231,17 @@ class SpeakerResolver:
             )
         if bare_title or (head.pos_ == "NOUN" and head.tag_ != "NNS"):  # "the foreign ministries of X and Y" are not one
             lemma, words = _role_lemma(head), _modifier_words(head)
-            # A headline speaks of "Interior minister" before the article names him: look ahead too.
             # "His lawyer" is someone's lawyer, not whoever the article called a lawyer.
-            by_role = None if _owned_by_a_person(head) else self._most_recent(
-                start, lambda p: _holds_role(p, lemma, words)
-            ) or self._first(lambda p: _holds_role(p, lemma, words))
-            if by_role is None and lemma in _PUBLIC_ROLE_NOUNS and _is_definite(head):
-                return self._described(start, head)
+            holds = (lambda p: False) if _owned_by_a_person(head) else (lambda p: _holds_role(p, lemma, words))
+            # A role named further down fits too (a headline's "Interior minister" is named below): first
+            # when a name or noun of it is in the phrase ("the New York attorney general" before
+            # "Attorney General Eric Schneiderman"), else after an epithet's reading.
+            by_role = (
+                self._most_recent(start, holds)
+                or self._first(lambda p: holds(p) and _shares_a_distinctive_word(p, lemma, words))
+                or (self._described(start, head) if lemma in _PUBLIC_ROLE_NOUNS and _refers_back(head) else None)
+                or self._first(lambda p: holds(p) and lemma not in p.another)
+            )
             if by_role or lemma not in _ORGANISATION_NOUNS or not _is_definite(head):
                 return by_role
             # "the agency said": the organisation last named with that word in its name ("National
@@ -275,9 +285,12 @@ class SpeakerResolver:
             for child in ancestor.children
             if child.dep_ in _SUBJECT_DEPS and head not in child.subtree
         ]
-        sentences = [sentence for sentence in doc.sents if sentence.start <= head.i][-6:]
+        # What a quotation's subjects are ("We have heard …", "Varnia is a sovereign state") is the
+        # speaker's topic, not the article's: quoted sentences neither count nor are read.
+        sentences = [s for s in doc.sents if s.start <= head.i and not self._quoted(s.start_char, s.end_char)][-6:]
         for sentence in reversed(sentences):
-            subjects = [t for t in doc[sentence.start : min(sentence.end, head.left_edge.i)] if _is_subject(t)]
+            subjects = [t for t in doc[sentence.start : min(sentence.end, head.left_edge.i)]
+                        if _is_subject(t) and not self._quoted(t.idx, t.idx + 1)]  # fmt: skip
             main = [t for t in subjects if _is_main_subject(t)]
             for token in main[::-1] + [t for t in subjects[::-1] if t not in main]:
                 person = self._person_named_by(token)
@@ -286,6 +299,12 @@ class SpeakerResolver:
                 if person is None and token in main and _is_someone_unnamed(token):
                     return None
         return None
+
+    def _quoted(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies inside one quotation of the document."""
+        if self._quotes is None:
+            self._quotes = find_quotes(document_text(self._doc))
+        return any(q.contains(start) and q.contains(max(start, end - 1)) for q in self._quotes)
 
     def _person_named_by(self, token: Token) -> _Person | None:
         """The entity a mention covering ``token`` resolved to, or a known person's surname the NER missed."""
@@ -490,6 +509,16 @@ def _is_distinctive(word: str) -> bool:
     return word.isupper() or word[:1].isdigit()
 
 
+def _shares_a_distinctive_word(person: _Person, lemma: str, words: frozenset[str]) -> bool:
+    """Whether a role of ``person`` with head ``lemma`` and the phrase share a name or noun ("foreign"
+    of "Varnia's foreign minister" is "Foreign" of "Foreign Minister Anton Sedlak")."""
+    mine = {w.lower(): _is_distinctive(w) for w in words}
+    return any(
+        mine.get(w.lower()) is not None and (mine[w.lower()] or _is_distinctive(w))
+        for role in person.role_words.get(lemma, ()) for w in role
+    )  # fmt: skip
+
+
 def _owned_by_a_person(noun: Token) -> bool:
     """"His lawyer", "their spokesman": a role relative to a person the phrase does not name."""
     return any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "my", "our", "your"} for c in noun.children)
@@ -540,6 +569,20 @@ def _phrase_text(head: Token, stop: Token | None = None) -> str:
     while tokens and tokens[0].pos_ == "DET":
         tokens.pop(0)
     return " ".join(t.text for t in tokens).lower().replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def _refers_back(noun: Token) -> bool:
+    """"The GOP nominee", "Russia's top diplomat", "the country's top diplomat": a phrase for someone
+    already spoken of. Not "a lawyer", nor "Pagliano's lawyer" (someone else again)."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return _is_definite(noun) or any(o.pos_ == "NOUN" or o.ent_type_ in {"GPE", "NORP"} for o in owners)
+
+
+def _roles_introduced_as_another(ent: Span) -> set[str]:
+    """The head of "Another top diplomat" in "Another top diplomat, Ilya Varga"."""
+    root = ent.root
+    heads = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return {_role_lemma(h) for h in heads if any(c.lower_ == "another" for c in h.children)}
 
 
 def _is_definite(noun: Token) -> bool:
