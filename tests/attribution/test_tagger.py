@@ -268,14 +268,36 @@ def test_a_content_hanging_on_its_own_sentence_goes_to_another_only_when_quoted(
 
 
 def test_cues_outside_the_lexicon_are_other_unless_they_quote(nlp) -> None:
-    text = "Voters think the economy is weak. “Go home,” the coach yelled."
-    spans = [("SOURCE", [spans_of(text, "Voters")]), ("CUE", [spans_of(text, "think")]),
-             ("CONTENT", [spans_of(text, "the economy is weak")]), ("CONTENT", [spans_of(text, "“Go home,”")]),
+    text = "Voters want a stronger economy. “Go home,” the coach yelled."
+    spans = [("SOURCE", [spans_of(text, "Voters")]), ("CUE", [spans_of(text, "want")]),
+             ("CONTENT", [spans_of(text, "a stronger economy")]), ("CONTENT", [spans_of(text, "“Go home,”")]),
              ("SOURCE", [spans_of(text, "the coach")]), ("CUE", [spans_of(text, "yelled")])]
     assert linked(nlp, text, spans) == [
-        ("Voters", "think", ["the economy is weak"], "other", "indirect"),
+        ("Voters", "want", ["a stronger economy"], "other", "indirect"),
         ("the coach", "yelled", ["“Go home,”"], "assert", "direct"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content, act",
+    [
+        ("Economists agreed that the plan would raise taxes.", "Economists", "agreed",
+         "that the plan would raise taxes", "confirm"),
+        ("A new poll shows that voters have left the party.", "A new poll", "shows",
+         "that voters have left the party", "report"),
+        ("Brandt attacked the proposal as a giveaway to banks.", "Brandt", "attacked",
+         "the proposal as a giveaway to banks", "accuse"),
+        ("Voters think the economy is weak.", "Voters", "think", "the economy is weak", "assert"),
+        # The verb with its particle: calling for something requests it, calling it something asserts.
+        ("Ruiz has called for an inquiry into the detentions.", "Ruiz", "has called for",
+         "an inquiry into the detentions", "other"),
+        ("Ruiz called the report a fabrication.", "Ruiz", "called", "the report a fabrication", "assert"),
+    ],
+)
+def test_cues_that_report_no_speech_on_their_own_name_their_act(nlp, text, source, cue, content, act) -> None:
+    spans = [("SOURCE", [spans_of(text, source)]), ("CUE", [spans_of(text, cue)]),
+             ("CONTENT", [spans_of(text, content)])]
+    assert [row[3] for row in linked(nlp, text, spans)] == [act]
 
 
 def test_according_to_is_a_report(nlp) -> None:

@@ -35,6 +35,19 @@ def cue_sense(lemma: str) -> CueSense | None:
     return cue_lexicon().get(lemma.lower())
 
 
+@lru_cache(maxsize=1)
+def _found_cue_acts() -> dict[str, CueSense]:
+    table = resources.files("claimledger.data").joinpath("found_cue_acts.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in table.splitlines() if not line.startswith("#")), delimiter="\t")
+    return {row["lemma"]: CueSense(row["act"], row["neutrality"]) for row in rows}  # type: ignore[arg-type]
+
+
+def found_cue_sense(lemmas: str) -> CueSense | None:
+    """The sense of a cue the tagger found that does not report speech on its own ("thinks", "agreed",
+    "called for"; ``data/found_cue_acts.tsv``), or ``None``."""
+    return _found_cue_acts().get(lemmas.lower())
+
+
 # A demand for proof disputes what the addressee says: "tells foreign critics to 'find proof'", "urged
 # them to prove it", "told reporters to show evidence". The telling verb alone reads as an assertion.
 # The content is the directive itself: a few words of addressee, then the infinitive ("The governor

@@ -7,16 +7,17 @@ paragraph that it is set around (``“X,” he said. “Y”``), else to the nea
 share a sentence, in the text otherwise — so that a cue with two contents ("X said A and added B"
 aside) makes one statement per content.
 
-The act and the cue's neutrality come from the lexicon by the cue's lemma; a cue outside the lexicon
-counts as ``assert`` when it introduces a direct quote (only speech is quoted) and as ``other``
-otherwise (PolNeAR annotates beliefs and intentions too: "thinks", "wants", "plans").
+The act and the cue's neutrality come from the lexicon by the cue's lemma, else from the acts of
+cues that report no speech on their own ("thinks" asserts, "agreed" confirms, "called for" requests:
+``data/found_cue_acts.tsv``); any other cue counts as ``assert`` when it introduces a direct quote
+(only speech is quoted) and as ``other`` otherwise (PolNeAR annotates intentions too: "wants", "plans").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimledger.attribution.lexicon import CueSense, cue_sense
+from claimledger.attribution.lexicon import CueSense, cue_sense, found_cue_sense
 from claimledger.attribution.rules import Found
 from claimledger.attribution.tagging import CONTENT, CUE, SOURCE, TaggedSpan
 from claimledger.model import StatementKind
@@ -147,7 +148,10 @@ def _cue_sense(doc: Doc, cue: TaggedSpan, head: Token, kind: StatementKind) -> t
     if sense is not None:
         return phrase, sense
     lemma = head.lemma_.lower()
-    sense = cue_sense(lemma)
+    in_cue = {i for f in cue.fragments for i in f}
+    particle = next((t for t in head.rights if t.i in in_cue and t.dep_ in {"prep", "prt"}), None)
+    with_particle = f"{lemma} {particle.lower_}" if particle is not None else lemma  # "has called for" -> "call for"
+    sense = cue_sense(lemma) or found_cue_sense(with_particle) or found_cue_sense(lemma)
     if sense is None:
         sense = _UNKNOWN_QUOTING_CUE if kind == "direct" else _UNKNOWN_CUE
     return lemma, sense
