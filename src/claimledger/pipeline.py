@@ -178,7 +178,9 @@ def _document_stages(
     article: Article, doc: Doc, analyzer: Analyzer, language: str, claim_threshold: float, accurate: bool
 ) -> Document:
     document = Document.from_article(article, analyzer, language)
-    document.statements, document.entities = extract_statements(doc, article.title_span, accurate=accurate)
+    document.statements, document.entities = extract_statements(
+        doc, article.title_span, accurate=accurate, author=article.author
+    )
     document.quantities = extract_quantities(doc)
     sentences = [sentence.text.strip() for sentence in doc.sents]
     document.claims = build_claims(

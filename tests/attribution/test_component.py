@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 import claimledger
-from claimledger.attribution.component import TITLE_SPAN_KEY
+from claimledger.attribution.component import AUTHOR_KEY, TITLE_SPAN_KEY
 from claimledger.parse import MODEL_PACKAGES
 
 TEXT = (
@@ -53,3 +53,16 @@ def test_the_accurate_component_matches_analyze_accurate() -> None:
     assert [s.to_dict() for s in doc._.statements] == [
         {**s.to_dict(), "stance": None} for s in expected.statements
     ]
+
+
+def test_the_component_names_a_columns_i_by_the_author_it_is_given() -> None:
+    text = "I know all about normalizing hate. My father said the river was poisoned."
+    nlp = fresh_pipeline()
+    nlp.add_pipe("claimledger_attribution")
+    doc = nlp.make_doc(text)
+    doc.user_data[AUTHOR_KEY] = "By Mary Meehan"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    expected = claimledger.analyze(text, author="By Mary Meehan")
+    assert [s.speaker.name for s in doc._.statements] == [s.speaker.name for s in expected.statements]
+    assert [s.speaker.name for s in doc._.statements][0] == "Mary Meehan"

@@ -226,3 +226,25 @@ def test_whose_people_speak_for_the_organisation_named_before(nlp) -> None:
 def test_an_epithet_is_the_person_the_article_is_about(nlp, text: str, speaker: str, name: str) -> None:
     statements, entities = extract_statements(nlp(text))
     assert [s.speaker.name for s in statements if s.speaker.text == speaker] == [name]
+
+
+@pytest.mark.parametrize(
+    "author, names",
+    [
+        # A column's "I" outside quotation marks is its author; the "I" of a quote is whoever is quoted.
+        ("By Mary Meehan", ["Mary Meehan", "My father", "Mary Meehan"]),
+        # Several authors, or none: "I" is left as written.
+        ("Mary Meehan and John Roe", ["I", "My father", "I"]),
+        (None, ["I", "My father", "I"]),
+    ],
+)
+def test_the_i_of_a_column_is_its_author(nlp, author: str | None, names: list[str]) -> None:
+    text = "I know all about normalizing hate. My father said “I was raised to fear outsiders,” and I believed him."
+    statements, _ = extract_statements(nlp(text), author=author)
+    assert [s.speaker.name for s in statements] == names
+
+
+def test_a_he_after_the_author_is_the_person_named_not_the_author(nlp) -> None:
+    text = "I met Peter Brandt in May. He said the river was safe. I know all about normalizing hate."
+    statements, _ = extract_statements(nlp(text), author="Mary Meehan")
+    assert [(s.speaker.text, s.speaker.name) for s in statements] == [("He", "Peter Brandt"), ("I", "Mary Meehan")]

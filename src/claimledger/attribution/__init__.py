@@ -31,7 +31,7 @@ DATELINE = re.compile(
 
 def extract_statements(
     doc: Doc, title_span: tuple[int, int] | None = None, model: AttributionModel | None = None,
-    accurate: bool = False, convnet: ConvTagger | None = None,
+    accurate: bool = False, convnet: ConvTagger | None = None, author: str | None = None,
 ) -> tuple[list[Statement], list[Entity]]:
     """The statements of ``doc`` with resolved speakers, and the document's entities.
 
@@ -52,7 +52,7 @@ def extract_statements(
         convnet = shipped_convnet()
     tagged = tagged_statements(doc, quoted, ruled, model or shipped_model(), transformer, convnet)
     found = merge_statements(ruled, tagged, quoted.text, title_span)
-    resolver = SpeakerResolver(doc)
+    resolver = SpeakerResolver(doc, author)
     statements = [
         _to_statement(f"s{number}", statement, doc, quoted.text, resolver, title_span)
         for number, statement in enumerate(found, start=1)

@@ -8,7 +8,8 @@ Add it to any English pipeline with a parser and NER::
 
 The component calls the same :func:`claimledger.attribution.extract_statements` as
 :func:`claimledger.analyze`, so both give the same statements. Set
-``doc.user_data["claimledger.title_span"] = (start, end)`` before it runs to mark the headline.
+``doc.user_data["claimledger.title_span"] = (start, end)`` before it runs to mark the headline, and
+``doc.user_data["claimledger.author"]`` to name the "I" of a column.
 ``nlp.add_pipe("claimledger_attribution", config={"accurate": True})`` adds the fine-tuned
 transformer, as ``analyze --accurate`` does.
 """
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 from claimledger.attribution import extract_statements
 
 TITLE_SPAN_KEY = "claimledger.title_span"
+AUTHOR_KEY = "claimledger.author"
 
 
 class AttributionComponent:
@@ -34,7 +36,9 @@ class AttributionComponent:
                 Doc.set_extension(extension, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        statements, entities = extract_statements(doc, doc.user_data.get(TITLE_SPAN_KEY), accurate=self.accurate)
+        statements, entities = extract_statements(
+            doc, doc.user_data.get(TITLE_SPAN_KEY), accurate=self.accurate, author=doc.user_data.get(AUTHOR_KEY)
+        )
         doc._.statements = statements
         doc._.speakers = entities
         return doc

@@ -111,8 +111,9 @@ class _Person:
 class SpeakerResolver:
     """The entities of one parsed document, and the resolution of speaker mentions to them."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, author: str | None = None) -> None:
         self._doc = doc
+        self._author = _single_author(author)
         self._entities: list[_Person] = []
         self._by_key: dict[str, _Person] = {}
         self._mention_at: list[tuple[int, int, _Person]] = []
@@ -173,6 +174,10 @@ class SpeakerResolver:
         unnamed = self._unnamed_antecedent(start, head)
         if unnamed is not None:
             return unnamed, None
+        writer = self._writer(start, end, head)
+        if writer is not None:
+            writer.mentions.append((start, end))  # not a subject "he" or "she" could refer back to
+            return writer.name, self.entity_id(writer)
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
             name = _antecedent_phrase(head) or _RELATIVE_TAIL.sub("", document_text(self._doc)[start:end])
@@ -300,6 +305,13 @@ class SpeakerResolver:
                     return None
         return None
 
+    def _writer(self, start: int, end: int, head: Token | None) -> _Person | None:
+        """The author, for an "I" outside quotation marks (a column's "I know all about normalizing hate");
+        an "I" inside them is whoever is quoted."""
+        if self._author is None or head is None or head.lower_ != "i" or self._quoted(start, end):
+            return None
+        return self._find(self._author, "PERSON") or self._create(self._author, "PERSON")
+
     def _quoted(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside one quotation of the document."""
         if self._quotes is None:
@@ -347,7 +359,7 @@ class SpeakerResolver:
             seen = max([s for s in person.subject_mentions if s < before] + [-1])
             if person.type == entity_type and seen > best_at:
                 best, best_at = person, seen
-        return best or self._most_recent(before, lambda p: p.type == entity_type)
+        return best or self._most_recent(before, lambda p: p.type == entity_type and p.name != self._author)
 
     def _most_recent(self, before: int, accept) -> _Person | None:
         """The accepted entity mentioned or speaking last before offset ``before``."""
@@ -379,6 +391,14 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ in {"compound", "appos", "flat", "conj"} and token.head.i != token.i:
         token = token.head
     return token.dep_ in _SUBJECT_DEPS
+
+
+def _single_author(author: str | None) -> str | None:
+    """The byline's one author ("By Jane Doe" -> "Jane Doe"); none for several ("Jane Doe and John Roe")."""
+    name = re.sub(r"^\s*by\s+", "", author or "", flags=re.IGNORECASE).strip()
+    if not name or re.search(r",|;|&|\band\b", name):
+        return None
+    return name
 
 
 def _is_someone_unnamed(token: Token) -> bool:
