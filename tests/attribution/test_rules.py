@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.attribution import extract_statements
+from claimledger.attribution import _is_agent, extract_statements
 from claimledger.attribution.lexicon import cue_sense, statement_act
 from claimledger.attribution.rules import find_statements
 
@@ -390,3 +390,25 @@ def test_the_act_of_a_demand_for_proof(content: str, act: str) -> None:
 )
 def test_asking_someone_to_do_something_is_a_request(content: str, act: str) -> None:
     assert statement_act("ask", cue_sense("ask"), content) == act
+
+
+@pytest.mark.parametrize(
+    "text, cue, act",
+    [
+        # Being asked, accused or challenged is no act of the speaker's.
+        ("Asked about the declaration that it had been a bomb, Clinton said it was too early to tell.",
+         "Asked about", "other"),
+        # With no speaker, an accusation is still reported, by someone unnamed.
+        ("Brandt was accused of lying to investigators.", "was accused of", "accuse"),
+        ("Graham asked whether anybody knew the party's platform.", "asked", "question"),
+        ("Brandt accused the company of lying.", "accused", "accuse"),
+    ],
+)
+def test_a_passive_cue_is_no_act_of_the_speaker(nlp, text: str, cue: str, act: str) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [s.act for s in statements if s.cue.text == cue] == [act]
+
+
+def test_the_agent_of_a_passive_cue_is_the_one_who_acts(nlp) -> None:
+    doc = nlp("Brandt was accused by prosecutors of lying to investigators.")
+    assert [t.text for t in doc if _is_agent(t)] == ["prosecutors"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.attribution.convnet import CONVNET_MODEL_NAME, ConvTagger, shipped_convnet
 from claimledger.attribution.lexicon import statement_act
@@ -60,6 +60,19 @@ def extract_statements(
     return statements, resolver.entities()
 
 
+def _is_passive(doc: Doc, cue: tuple[int, int]) -> bool:
+    """Whether the cue is a passive participle: "was asked", or "Asked about it, she said" (a
+    participle opening the sentence's adverbial clause)."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    verbs = [t for t in span or () if t.tag_ == "VBN"]
+    return any(any(c.dep_ == "auxpass" for c in v.children) or v.dep_ == "advcl" for v in verbs)
+
+
+def _is_agent(token: Token | None) -> bool:
+    """"prosecutors" of "was accused by prosecutors of …": the one who acts in a passive clause."""
+    return token is not None and token.head.dep_ == "agent"
+
+
 def _to_statement(
     statement_id: str, found: Found, doc: Doc, text: str, resolver: SpeakerResolver,
     title_span: tuple[int, int] | None,
@@ -74,7 +87,8 @@ def _to_statement(
     start, end = _sentence_bounds(doc, found.start, found.end)
     in_headline = in_title(title_span, found.cue[0])
     kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
-    act = statement_act(found.cue_lemma, found.sense, content.text if content else None)
+    spoken_to = _is_passive(doc, found.cue) and found.speaker is not None and not _is_agent(found.speaker_token)
+    act = statement_act(found.cue_lemma, found.sense, content.text if content else None, spoken_to)
     return Statement(statement_id, kind, act, speaker, cue, content, Span.of(text, start, end), in_headline)
 
 

@@ -62,9 +62,17 @@ _TELLING_ACTS = {"assert", "other"}
 _REQUEST = re.compile(r"(?:[\w’'-]+\s+){1,4}?(?:not\s+)?to\s+\w", re.IGNORECASE)
 
 
-def statement_act(lemma: str, sense: CueSense, content: str | None) -> SpeechAct:
+# Acts whose passive makes the speaker the one spoken to: "Asked about the bomb, Clinton said …",
+# "he was accused of lying" — Clinton asks nothing, he accuses no one.
+_ACTS_ON_THE_ADDRESSEE = {"question", "accuse", "challenge"}
+
+
+def statement_act(lemma: str, sense: CueSense, content: str | None, spoken_to: bool = False) -> SpeechAct:
     """The speech act of a statement: its cue's, except that telling someone to find proof challenges,
-    and asking someone to do something is a request (``other``), not a question."""
+    asking someone to do something is a request (``other``), not a question, and a speaker who is
+    asked, accused or challenged (``spoken_to``: the subject of a passive cue) does none of it (``other``)."""
+    if spoken_to and sense.act in _ACTS_ON_THE_ADDRESSEE:
+        return "other"
     if content is None:
         return sense.act
     if sense.act in _TELLING_ACTS and _PROOF_DEMAND.match(content):
