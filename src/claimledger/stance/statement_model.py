@@ -99,8 +99,9 @@ class StatementStanceModel:
     def label(self, statement: Statement, claim: str) -> tuple[str, float]:
         """The stance label of a statement with content toward a claim text, and its probability.
 
-        The model decides whether the statement speaks about the claim at all, and which way when
-        nothing else says so ("police said the video was a hoax"). Two rules that Emergent's headlines
+        The model decides whether the statement speaks about the claim at all (neutral when that is
+        the likeliest label or has half the probability), and which way when nothing else says so
+        ("police said the video was a hoax"). Two rules that Emergent's headlines
         cannot teach come first: a denying, questioning or challenging act speaks against what it is
         about, and a negation on one side only turns the direction ("nobody has been tortured" against
         "police tortured protesters"; "denied that there was no purge" supports "there was a purge").
@@ -108,7 +109,7 @@ class StatementStanceModel:
         """
         probabilities = dict(zip(self.labels, self.probabilities(statement_features(statement, claim)).tolist(),
                                  strict=True))  # fmt: skip
-        if probabilities["neutral"] >= 0.5:
+        if probabilities["neutral"] >= 0.5 or probabilities["neutral"] == max(probabilities.values()):
             return "neutral", probabilities["neutral"]
         against = statement.act in AGAINST_ACTS
         mismatch = negation_mismatch(statement.content.text if statement.content else "", claim)
