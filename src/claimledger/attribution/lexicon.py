@@ -25,7 +25,12 @@ class CueSense:
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, CueSense]:
     """Lemma (or phrase such as ``according to``) -> its :class:`CueSense`."""
-    table = resources.files("claimledger.data").joinpath("cue_lexicon.tsv").read_text(encoding="utf-8")
+    return _read_senses("cue_lexicon.tsv")
+
+
+def _read_senses(filename: str) -> dict[str, CueSense]:
+    """A ``lemma act neutrality …`` table of ``claimledger/data``, ``#`` lines skipped."""
+    table = resources.files("claimledger.data").joinpath(filename).read_text(encoding="utf-8")
     rows = csv.DictReader((line for line in table.splitlines() if not line.startswith("#")), delimiter="\t")
     return {row["lemma"]: CueSense(row["act"], row["neutrality"]) for row in rows}  # type: ignore[arg-type]
 
@@ -37,9 +42,7 @@ def cue_sense(lemma: str) -> CueSense | None:
 
 @lru_cache(maxsize=1)
 def _found_cue_acts() -> dict[str, CueSense]:
-    table = resources.files("claimledger.data").joinpath("found_cue_acts.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in table.splitlines() if not line.startswith("#")), delimiter="\t")
-    return {row["lemma"]: CueSense(row["act"], row["neutrality"]) for row in rows}  # type: ignore[arg-type]
+    return _read_senses("found_cue_acts.tsv")
 
 
 def found_cue_sense(lemmas: str) -> CueSense | None:

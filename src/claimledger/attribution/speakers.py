@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.attribution.quotes import Quote, find_quotes
+from claimledger.attribution.rules import quoting
 from claimledger.model import Entity
 from claimledger.parse import document_text
 
@@ -121,7 +121,6 @@ class SpeakerResolver:
         # name, plural. A "he" right after a singular one, or a "they" after a plural one, is that speaker,
         # not the last named person or organisation.
         self._unnamed: list[tuple[int, str, bool]] = []
-        self._quotes: list[Quote] | None = None  # found when first needed
         for ent in doc.ents:
             if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent):
                 self._add_mention(_with_given_names(ent))
@@ -313,10 +312,9 @@ class SpeakerResolver:
         return self._find(self._author, "PERSON") or self._create(self._author, "PERSON")
 
     def _quoted(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` lies inside one quotation of the document."""
-        if self._quotes is None:
-            self._quotes = find_quotes(document_text(self._doc))
-        return any(q.contains(start) and q.contains(max(start, end - 1)) for q in self._quotes)
+        """Whether ``[start, end)`` lies inside one quotation of the document (the rules' quotations,
+        cached on the doc)."""
+        return any(q.contains(start) and q.contains(max(start, end - 1)) for q in quoting(self._doc).quotes)
 
     def _person_named_by(self, token: Token) -> _Person | None:
         """The entity a mention covering ``token`` resolved to, or a known person's surname the NER missed."""
