@@ -132,6 +132,23 @@ CASES = [
         id="declined-to-comment",
     ),
     pytest.param(
+        "The minister’s office did not respond to a request for comment on Saturday.",
+        [("The minister’s office", "The minister’s office", "did not respond to a request for comment", None,
+          "refuse_comment", "indirect")],
+        id="did-not-respond-to-a-request-for-comment",
+    ),
+    pytest.param(
+        "A spokesman for the firm did not return calls seeking comment.",
+        [("A spokesman for the firm", "A spokesman for the firm", "did not return calls seeking comment", None,
+          "refuse_comment", "indirect")],
+        id="did-not-return-calls-seeking-comment",
+    ),
+    pytest.param(
+        "Halvorsen could not be reached for comment.",
+        [("Halvorsen", "Halvorsen", "could not be reached for comment", None, "refuse_comment", "indirect")],
+        id="could-not-be-reached-for-comment",
+    ),
+    pytest.param(
         "She would not say how many fish died.",
         [("She", "She", "would not say", None, "refuse_comment", "indirect")],
         id="would-not-say",
@@ -208,6 +225,14 @@ def test_statements(nlp, text: str, expected: list[tuple]) -> None:
 def test_cue_neutrality(nlp, text: str, lemma: str, neutrality: str) -> None:
     (statement,), _ = extract_statements(nlp(text))
     assert (statement.cue.lemma, statement.cue.neutrality) == (lemma, neutrality)
+
+
+@pytest.mark.parametrize(
+    "text", ["She did not respond to the question.", "The minister did not respond to criticism of the review."]
+)
+def test_not_responding_is_no_refusal_without_a_request_for_comment(nlp, text: str) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [s.act for s in statements if s.act == "refuse_comment"] == []
 
 
 def test_interrupted_quote_has_fragments(nlp) -> None:

@@ -37,7 +37,10 @@ _OBJECT_ACTS = {"deny", "confirm", "accuse", "question", "challenge"}
 _OBJECT_DEPS = {"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "npadvmod"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _COMMENT_WORDS = {"comment", "say", "elaborate"}
-_REFUSAL_LEMMAS = {"decline", "refuse", "say", "comment"}
+# Negated, these leave a request for comment unanswered: "did not respond to a request for comment",
+# "did not return calls seeking comment", "could not be reached for comment".
+_UNANSWERED_LEMMAS = {"respond", "reply", "return", "answer", "reach"}
+_REFUSAL_LEMMAS = {"decline", "refuse", "say", "comment"} | _UNANSWERED_LEMMAS
 _MAX_TAIL_TOKENS = 14
 _SENTENCE_END = {".", "!", "?"}
 _REST_OF_SENTENCE = re.compile(r"[^“”\"\n.!?]{0,80}[.,;]?")
@@ -416,6 +419,10 @@ def _refusal(token: Token) -> Found | None:
         if any(c.dep_ == "dobj" or c.dep_ == "ccomp" and not _asks(c) for c in token.children):
             return None
         cue_end = token
+    elif token.lemma_ in _UNANSWERED_LEMMAS and any(c.dep_ == "neg" for c in token.children):
+        cue_end = _request_for_comment(token)
+        if cue_end is None:
+            return None
     else:
         return None
     subject = _subject(token)
@@ -424,6 +431,16 @@ def _refusal(token: Token) -> Found | None:
         "indirect", (cue_start.idx, cue_end.idx + len(cue_end)), "decline to comment",
         CueSense("refuse_comment", "neutral"), _span_of(_noun_phrase(subject, None, set())) if subject else None,
         subject, None,
+    )
+
+
+def _request_for_comment(verb: Token) -> Token | None:
+    """The word "comment" in what a negated respond/return/reach leaves unanswered ("to a request for
+    comment", "calls seeking comment", "for comment"), not further than its own clause."""
+    return next(
+        (t for t in verb.subtree if t.lower_ == "comment" and t.i > verb.i and t.dep_ in {"pobj", "dobj"}
+         and not any(a.dep_ in {"ccomp", "relcl"} for a in t.ancestors if a.i > verb.i and verb in a.ancestors)),
+        None,
     )
 
 
