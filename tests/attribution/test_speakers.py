@@ -248,3 +248,53 @@ def test_a_he_after_the_author_is_the_person_named_not_the_author(nlp) -> None:
     text = "I met Peter Brandt in May. He said the river was safe. I know all about normalizing hate."
     statements, _ = extract_statements(nlp(text), author="Mary Meehan")
     assert [(s.speaker.text, s.speaker.name) for s in statements] == [("He", "Peter Brandt"), ("I", "Mary Meehan")]
+
+
+def test_a_name_after_a_title_is_a_person_though_the_ner_misses_it(nlp) -> None:
+    # From the wire example: the small model tags no "Ramzan Terek", and "Kestrel" in the headline
+    # is a PERSON to it, so "The governor" used to become "Kestrel".
+    text = (
+        "Varnia dismisses foreign concern over Kestrel detentions\n\n"
+        "Kestrel Governor Ramzan Terek on Saturday challenged foreign governments over the allegations. "
+        "The governor said: “Let them find proof.”"
+    )
+    statements, entities = extract_statements(nlp(text), title_span=(0, 56))
+    assert [s.speaker.name for s in statements if s.speaker.text == "The governor"] == ["Ramzan Terek"]
+    assert {e.name: e.roles for e in entities}["Ramzan Terek"] == ["kestrel governor"]
+
+
+def test_a_surname_the_ner_misses_is_who_a_later_he_means(nlp) -> None:
+    # From the courier example: "Terek" is untagged, so "He" went to the last speaker, Jonas Reiter.
+    text = (
+        "Governor Ramzan Terek said the protests were organised by outside agitators.\n\n"
+        "\"We simply do not have the capacity,\" said Jonas Reiter, a lawyer with the group.\n\n"
+        "Terek, a former police commander who was appointed governor two years ago, has rarely given "
+        "interviews since the protests began. He accused the rights groups of \"doing the work of foreign "
+        "governments\" and said his office would not cooperate."
+    )
+    statements, _ = extract_statements(nlp(text))
+    assert [(s.speaker.text, s.speaker.name, s.act) for s in statements if s.speaker.text == "He"] == [
+        ("He", "Ramzan Terek", "accuse"), ("He", "Ramzan Terek", "assert"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # People named in apposition to the phrase, and the "They" after them.
+        ("Two Frontier Legal Aid lawyers in Orvik, Jonas Reiter and Mira Castell, told the Observer that "
+         "requests for help were still arriving every day. They said the group had so far evacuated 38 people.",
+         ["Jonas Reiter and Mira Castell", "Jonas Reiter and Mira Castell"]),
+        # Joined as the subject, and their surnames after (the NER calls this "Leahy" an organisation);
+        # three names get commas.
+        ("Senator Chuck Grassley and Senator Patrick Leahy wrote to the agency. Grassley and Leahy said other "
+         "changes were needed.", ["Chuck Grassley and Patrick Leahy", "Chuck Grassley and Patrick Leahy"]),
+        ("Jeff Merkley, Sherrod Brown and Robert Menendez said the claims could be grounds for a fraud case.",
+         ["Jeff Merkley, Sherrod Brown and Robert Menendez"]),
+        # Organisations joined by "and" stay with the first (the ledger keys organisations by entity).
+        ("Civic Rights Monitor and Amnesty International said detainees were beaten.", ["Civic Rights Monitor"]),
+    ],
+)
+def test_people_named_together_speak_together(nlp, text: str, names: list[str]) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [s.speaker.name for s in statements] == names

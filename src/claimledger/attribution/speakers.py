@@ -121,9 +121,12 @@ class SpeakerResolver:
         # name, plural. A "he" right after a singular one, or a "they" after a plural one, is that speaker,
         # not the last named person or organisation.
         self._unnamed: list[tuple[int, str, bool]] = []
-        for ent in doc.ents:
-            if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent):
-                self._add_mention(_with_given_names(ent))
+        titled = _titled_names_missed(doc)
+        people = {token.i for span in titled for token in span}
+        named = [ent for ent in doc.ents if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent, people)]
+        for ent in sorted([*named, *titled], key=lambda span: span.start):
+            self._add_mention(_with_given_names(ent))
+        self._add_names_said_again()
 
     # --- building -------------------------------------------------------------------------
 
@@ -144,6 +147,21 @@ class SpeakerResolver:
         for role in roles:
             _give_role(person, *role)
         person.another.update(_roles_introduced_as_another(ent))
+
+    def _add_names_said_again(self) -> None:
+        """Mentions of known people the NER missed ("Terek, a former police commander, has rarely given
+        interviews" after "Governor Ramzan Terek"): a later "he" can then refer to them."""
+        covered = {i for start, end, _ in self._mention_at for i in range(start, end)}
+        for token in self._doc:
+            if token.pos_ != "PROPN" or token.dep_ == "compound":
+                continue
+            words = _name_after_titles(token)
+            if not words or any(t.i in covered for t in words):
+                continue
+            name = " ".join(t.text for t in words)
+            known = self._most_recent(words[0].idx, lambda p: p.type == "PERSON" and _same_person(name, p.name))
+            if known is not None:
+                self._add_mention(Span(self._doc, words[0].i, token.i + 1, label="PERSON"))
 
     def _find(self, name: str, entity_type: str) -> _Person | None:
         key = name.lower()
@@ -177,6 +195,12 @@ class SpeakerResolver:
         if writer is not None:
             writer.mentions.append((start, end))  # not a subject "he" or "she" could refer back to
             return writer.name, self.entity_id(writer)
+        together = self._people_named_together(head)
+        if together:
+            # "Two lawyers, Jonas Reiter and Mira Castell, said …": both speak; a "they" after is the two.
+            name = " and ".join([", ".join(p.name for p in together[:-1]), together[-1].name])
+            self._unnamed.append((start, name, True))
+            return name, None
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
             name = _antecedent_phrase(head) or _RELATIVE_TAIL.sub("", document_text(self._doc)[start:end])
@@ -188,6 +212,20 @@ class SpeakerResolver:
         person.mentions.append((start, end))
         person.subject_mentions.append(start)
         return person.name, self.entity_id(person)
+
+    def _people_named_together(self, head: Token | None) -> list[_Person]:
+        """The people a speaker phrase names joined by "and", itself or in apposition ("Reiter and
+        Castell", "Two lawyers, Jonas Reiter and Mira Castell"); none for organisations."""
+        if head is None:
+            return []
+        for token in [head] + [c for c in head.children if c.dep_ == "appos"]:
+            people = [self._named_at(t) for t in (token, *token.conjuncts)]
+            if token is not head and self._named_at(head) is not people[0]:
+                people.insert(0, self._named_at(head))  # "Jeff Merkley, Sherrod Brown and Robert Menendez"
+            if len(people) > 1 and all(p is not None and p.type == "PERSON" for p in people):
+                unique = list({id(p): p for p in people}.values())
+                return unique if len(unique) > 1 else []
+        return []
 
     def _unnamed_antecedent(self, before: int, head: Token | None) -> str | None:
         """For "he"/"she" ("they"), the singular (plural) unnamed speaker spoken of since the last person
@@ -425,14 +463,47 @@ def _clean_name(ent: Span) -> str:
     return re.sub(r"[’']s$", "", text).strip()
 
 
-def _modifies_a_name(ent: Span) -> bool:
-    """"Interior" in "Interior Minister Dariusz Halvorsen": a title word the NER took for a name."""
+def _modifies_a_name(ent: Span, people: set[int]) -> bool:
+    """"Interior" in "Interior Minister Dariusz Halvorsen", "Kestrel" in "Kestrel Governor Ramzan Terek":
+    a word before a person's title and name (tagged by the NER, or the token indices ``people``)."""
     token = ent.root
     while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
-        if token.ent_type_ == "PERSON" and token.i >= ent.end:
+        if (token.ent_type_ == "PERSON" or token.i in people) and token.i >= ent.end:
             return True
     return False
+
+
+def _titled_names_missed(doc: Doc) -> list[Span]:
+    """People named after a title that the NER did not tag ("Kestrel Governor Ramzan Terek"): the
+    small model misses unfamiliar names. Title-case lines are left out: there every word is capitalised."""
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or _is_title_case(token.sent):
+            continue
+        words = _name_after_titles(token)
+        before = words[0].i - 1 if words else -1
+        if (
+            before >= 0 and doc[before].lower_.rstrip(".") in PERSON_TITLES and doc[before].head.i > before
+            and len(words) <= 3 and all(t.text.istitle() and t.i not in tagged for t in words)
+            and not _names_an_organisation(" ".join(t.text for t in words))
+        ):
+            found.append(Span(doc, words[0].i, token.i + 1, label="PERSON"))
+    return found
+
+
+def _name_after_titles(head: Token) -> list[Token]:
+    """The name words of the proper nouns running into ``head`` after the last title among them:
+    "Ramzan Terek" of "Kestrel Governor Ramzan Terek"."""
+    words = _compound_name(head)
+    last_title = max((k for k, t in enumerate(words) if t.lower_.rstrip(".") in PERSON_TITLES), default=-1)
+    return words[last_title + 1 :]
+
+
+def _is_title_case(sentence: Span) -> bool:
+    """A headline-style line: no word of four letters or more starts with a small letter."""
+    return not any(t.is_alpha and len(t) > 3 and t.text[0].islower() for t in sentence)
 
 
 def _with_given_names(ent: Span) -> Span:
