@@ -534,6 +534,9 @@ def _print_eval(result) -> None:
         console.print(table)
     for metric, value in result.metrics.items():
         console.print(f"{metric}\t{value}")
+    for key, value in result.details.items():
+        if value is not None:
+            console.print(f"[dim]{key}: {value}[/dim]")
 
 
 def _short_header(column: str) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 
 from claimledger.errors import ClaimledgerError
 from claimledger.evaluation.brat import BratAnnotation, TextBound, parse_brat
+from claimledger.evaluation.cofenet import COFENET_DEV, cofenet_scores, read_cofenet_sentences
 from claimledger.evaluation.data import data_root, digest_files
 from claimledger.evaluation.registry import EvalResult, register_eval
 from claimledger.evaluation.spans import MatchCounts, SpanOffsets, percent_prf, strip_edges
@@ -265,12 +266,19 @@ def evaluate_polnear(
     counts = count_matches(gold, documents)
     table = [score_row(split, span_type, tally) for (split, span_type), tally in counts.items()]
     read = [path for article in gold for path in (article.text_path, article.ann_path)]
+    metrics = floored_metrics(table)
+    details: dict[str, Any] = {**gold_statistics(gold), "limit": limit}
+    cofenet_file = root / COFENET_DEV
+    if cofenet_file.is_file():
+        by_name = {article.name: document for article, document in zip(gold, documents, strict=True)}
+        scores = cofenet_scores(by_name, read_cofenet_sentences(cofenet_file))
+        metrics.update({f"cofenet_{span_type}_exact_f1": score["f1"] for span_type, score in scores.items()})
+        details["CofeNet's metric (sentence BIO spans, every annotator; P / R / F1)"] = ", ".join(
+            f"{span_type} {score['p']} / {score['r']} / {score['f1']}" for span_type, score in scores.items()
+        )
+        read.append(cofenet_file)
     return EvalResult(
-        name=name,
-        metrics=floored_metrics(table),
-        data_digest=digest_files(read, root),
-        table=table,
-        details={**gold_statistics(gold), "limit": limit},
+        name=name, metrics=metrics, data_digest=digest_files(read, root), table=table, details=details
     )
 
 
