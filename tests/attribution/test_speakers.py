@@ -218,6 +218,12 @@ def test_whose_people_speak_for_the_organisation_named_before(nlp) -> None:
         ("Peter Brandt ran the fund until May. The state attorney general said on Monday that the fund was "
          "closed. Attorney General Laura Bennett opened the inquiry in May.", "The state attorney general",
          "Laura Bennett"),
+        # "GOP" is "Republican" (and "Democrat" "Democratic"): the same qualifier, no contradiction ...
+        ("Donald Trump, the Republican presidential nominee, spoke in Ohio on Monday. The GOP nominee said the "
+         "economy was rigged.", "The GOP nominee", "Donald Trump"),
+        # ... while the GOP nominee is not the Democratic one.
+        ("Hillary Clinton, the Democratic nominee, spoke in Ohio on Monday. The GOP nominee said the economy was "
+         "rigged.", "The GOP nominee", "The GOP nominee"),
         # Someone unnamed comes between: who is meant is not on the page.
         ("Tomas Weller said nothing on Friday. Lawyers for the family filed papers on Monday. "
          "The businessman argued that the file should stay sealed.", "The businessman", "The businessman"),

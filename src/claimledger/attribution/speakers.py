@@ -69,6 +69,8 @@ PERSON_TITLES = {
     "general", "professor", "chairman", "chairwoman", "diplomat", "judge", "captain", "commissioner",
 }
 
+# Qualifiers that name the same thing: "the GOP nominee" is "the Republican nominee".
+_SAME_QUALIFIER = {"GOP": "REPUBLICAN", "DEMOCRAT": "DEMOCRATIC", "DEM": "DEMOCRATIC"}
 # Abbreviated titles as their words, so that "Sen. Lindsey Graham" holds the role "the senator" names.
 _TITLE_ABBREVIATIONS = {
     "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president",
@@ -629,7 +631,7 @@ def _qualifier(token: Token) -> str:
     word = token.text.rstrip(".")
     proper_adjective = token.pos_ == "ADJ" and word[:1].isupper() and token.i != token.sent.start  # "Liberal"
     distinctive = bool(token.ent_type_) or token.pos_ in {"NOUN", "PROPN", "NUM"} or token.like_num or proper_adjective
-    return word.upper() if distinctive else word.lower()
+    return _SAME_QUALIFIER.get(word.upper(), word.upper()) if distinctive else word.lower()
 
 
 def _role_lemma(noun: Token) -> str:
