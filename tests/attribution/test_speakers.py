@@ -304,3 +304,19 @@ def test_a_surname_the_ner_misses_is_who_a_later_he_means(nlp) -> None:
 def test_people_named_together_speak_together(nlp, text: str, names: list[str]) -> None:
     statements, _ = extract_statements(nlp(text))
     assert [s.speaker.name for s in statements] == names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # From the Clarion example: "Velora" was an organisation of its own beside "Velora Chemicals".
+        ("Velora Chemicals has lashed out at the watchdog. Within hours, Velora said the findings were premature.",
+         "Velora Chemicals"),
+        ("Halvard Pharmaceuticals recalled the drug. Halvard said no patient had been harmed.", "Halvard Pharmaceuticals"),
+        # A word that names other things too is not dropped: the Kestrel Ledger is not Kestrel.
+        ("The Kestrel Ledger first reported the abuse. Kestrel said the protests had ended.", "Kestrel"),
+    ],
+)
+def test_a_company_named_without_its_legal_form_is_that_company(nlp, text: str, name: str) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [s.speaker.name for s in statements][-1] == name

@@ -49,6 +49,9 @@ _BUSINESS_NAME_ENDINGS = {
     "chemicals", "inc", "corp", "corporation", "ltd", "plc", "holdings", "group", "co", "company", "industries",
     "motors", "airlines", "energy", "pharmaceuticals", "bank", "partners", "llc",
 }
+# Endings a company's name is often given without, and that name nothing but a company.
+_LEGAL_FORM_WORDS = {"chemicals", "inc", "corp", "corporation", "ltd", "plc", "holdings", "industries",
+                     "pharmaceuticals", "llc"}
 # Last words of names that make them organisations even when the NER calls them people
 # ("Meridian Wire", "Civic Rights Monitor"): the small model often does.
 ORGANISATION_NAME_ENDINGS = _ORGANISATION_NOUNS | {
@@ -177,6 +180,8 @@ class SpeakerResolver:
                     person.name = name  # "Halvorsen" seen before "Dariusz Halvorsen"
                 return person
             if _is_abbreviation(name, person.name) or _is_abbreviation(person.name, name):
+                return person
+            if person.type == "ORG" and _is_short_name(name, person.name):
                 return person
         return None
 
@@ -694,6 +699,13 @@ def _same_person(name: str, known: str) -> bool:
     """A surname (or the full name) of a known person: "Halvorsen" and "Dariusz Halvorsen"."""
     short, long = sorted((name.split(), known.split()), key=len)
     return short == long[-len(short):]
+
+
+def _is_short_name(short: str, long: str) -> bool:
+    """"Velora" for "Velora Chemicals": a company named without the word that says it is one. Only
+    words that name nothing else are dropped ("Kestrel Bank" is not the province of Kestrel)."""
+    words = long.split()
+    return len(words) > 1 and words[-1].lower().rstrip(".") in _LEGAL_FORM_WORDS and short.split() == words[:-1]
 
 
 def _is_abbreviation(short: str, long: str) -> bool:
