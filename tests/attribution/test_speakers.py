@@ -320,3 +320,26 @@ def test_people_named_together_speak_together(nlp, text: str, names: list[str]) 
 def test_a_company_named_without_its_legal_form_is_that_company(nlp, text: str, name: str) -> None:
     statements, _ = extract_statements(nlp(text))
     assert [s.speaker.name for s in statements][-1] == name
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        # From the Ledger example: "The man" is the unnamed welder who spoke last.
+        ("Jonas Reiter, a lawyer with the group, said the detainees had no access to counsel. The Ledger spoke to "
+         "three men who were held. One, a 24-year-old welder, said he was kept in a room for two nights. The man "
+         "said he was released without charge.", "The man", "One, a 24-year-old welder"),
+        ("Jonas Reiter said the detainees had no access to counsel. One, a 24-year-old welder, said he was kept in "
+         "a room for two nights. The welder said he was released without charge.", "The welder",
+         "One, a 24-year-old welder"),
+        # A named person spoke since: "the man" is not on the page.
+        ("One, a 24-year-old welder, said he was kept in a room. Jonas Reiter said the detainees had no access to "
+         "counsel. The man said he was released.", "The man", "The man"),
+        # A noun the unnamed speaker was not called does not refer back to them.
+        ("Jonas Reiter said the detainees had no access to counsel. One, a 24-year-old welder, said he was kept in "
+         "a room for two nights. The doctor said the bruises were recent.", "The doctor", "The doctor"),
+    ],
+)
+def test_a_noun_for_anyone_refers_back_to_the_unnamed_speaker(nlp, text: str, speaker: str, name: str) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [s.speaker.name for s in statements if s.speaker.text == speaker] == [name]

@@ -63,6 +63,8 @@ ORGANISATION_NAME_ENDINGS = _ORGANISATION_NOUNS | {
     "ledger", "gazette", "courier", "observer", "sentinel", "herald", "tribune", "journal", "chronicle",
     "daily", "clarion", "telegraph",
 }
+# Nouns for anyone, which refer back to whoever unnamed spoke last ("One, a welder, said … The man said").
+_ANY_PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "men", "women", "people"}
 # Heads of unnamed speakers that are not one person ("the provincial government", "a report").
 _NOT_PEOPLE = ORGANISATION_NAME_ENDINGS | {"government", "report", "statement", "study", "survey", "poll", "police"}
 # Title words that make a name a person even when the NER calls it an organisation.
@@ -236,12 +238,19 @@ class SpeakerResolver:
 
     def _unnamed_antecedent(self, before: int, head: Token | None) -> str | None:
         """For "he"/"she" ("they"), the singular (plural) unnamed speaker spoken of since the last person
-        (organisation) named as a subject, if any."""
+        (organisation) named as a subject, if any; the same for "the man" ("the men") or a noun the
+        unnamed speaker was called ("One, a 24-year-old welder, said …. The welder added")."""
         word = head.lower_ if head is not None else ""
-        if word not in _PERSON_PRONOUNS and word != "they":
+        if word in _PERSON_PRONOUNS or word == "they":
+            plural = word == "they"
+        elif head is not None and head.pos_ == "NOUN" and _is_definite(head):
+            plural = head.tag_ == "NNS"
+        else:
             return None
-        unnamed = self._unnamed_since_last_named(before, plural=word == "they")
-        return unnamed[-1] if unnamed else None
+        unnamed = self._unnamed_since_last_named(before, plural=plural)
+        if not unnamed or not (word in _PERSON_PRONOUNS or word == "they" or _may_call(head, unnamed[-1])):
+            return None
+        return unnamed[-1]
 
     def _unnamed_since_last_named(self, before: int, plural: bool) -> list[str]:
         """The unnamed speakers (plural or not) spoken of since the last person (organisation) named as
@@ -307,7 +316,7 @@ class SpeakerResolver:
     def _described(self, start: int, head: Token) -> _Person | None:
         """The person an epithet with no matching role refers back to ("The GOP nominee said"), who
         then holds it as a role. Nobody when an unnamed person has spoken since the last named one
-        ("One, a welder, said …. The welder added"), or when the person holds a role with the same
+        ("One, a welder, said …. The official added"), or when the person holds a role with the same
         head that the epithet contradicts ("Democratic nominee" of the "Republican nominee")."""
         if self._unnamed_since_last_named(start, plural=False):
             return None
@@ -679,6 +688,13 @@ def _roles_introduced_as_another(ent: Span) -> set[str]:
     root = ent.root
     heads = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
     return {_role_lemma(h) for h in heads if any(c.lower_ == "another" for c in h.children)}
+
+
+def _may_call(noun: Token, name: str) -> bool:
+    """Whether a definite noun can refer back to the unnamed speaker ``name``: a word for any person
+    ("the man", "the women") or a word of the name itself ("the welder" for "One, a 24-year-old welder")."""
+    lemma = noun.lemma_.lower()
+    return lemma in _ANY_PERSON_NOUNS or lemma in re.findall(r"[a-z]+", name.lower())
 
 
 def _is_definite(noun: Token) -> bool:
