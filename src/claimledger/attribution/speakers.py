@@ -5,8 +5,11 @@ organisations (surname -> full name, "Civic Rights Monitor (CRM)" -> CRM), colle
 roles (title words before the name, appositions either side), and resolves a speaker mention to one
 of them:
 
-- a mention holding a named entity is that entity;
-- "he"/"she" is the most recent person spoken of, "it"/"they" the most recent organisation;
+- a mention holding a named entity is that entity (names after a title and surnames said again count
+  as named even where the NER misses them: "Kestrel Governor Ramzan Terek", "Terek, a former …");
+- people joined by "and" speak together ("Jonas Reiter and Mira Castell"), as one unnamed group;
+- "he"/"she" is the most recent person spoken of, "it"/"they" the most recent organisation, unless an
+  unnamed speaker spoke since ("One, a welder, said …"), whom "he", "the man" or "the welder" then means;
 - a role description ("the agency's director", "the diplomat", "the Vermont senator") is the most
   recent entity holding a role with the same head noun whose qualifiers do not contradict it;
 - an epithet no role matches ("The Republican presidential nominee said", "the New York
