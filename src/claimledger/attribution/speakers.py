@@ -162,8 +162,9 @@ class SpeakerResolver:
         """Mentions of known people the NER missed ("Terek, a former police commander, has rarely given
         interviews" after "Governor Ramzan Terek"): a later "he" can then refer to them."""
         covered = {i for start, end, _ in self._mention_at for i in range(start, end)}
+        surnames = {p.name.split()[-1] for p in self._entities if p.type == "PERSON"}
         for token in self._doc:
-            if token.pos_ != "PROPN" or token.dep_ == "compound":
+            if token.pos_ != "PROPN" or token.dep_ == "compound" or token.i in covered or token.text not in surnames:
                 continue
             words = _name_after_titles(token)
             if not words or any(t.i in covered for t in words):
@@ -499,14 +500,14 @@ def _titled_names_missed(doc: Doc) -> list[Span]:
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ == "compound" or _is_title_case(token.sent):
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.i in tagged:
             continue
         words = _name_after_titles(token)
         before = words[0].i - 1 if words else -1
         if (
             before >= 0 and doc[before].lower_.rstrip(".") in PERSON_TITLES and doc[before].head.i > before
             and len(words) <= 3 and all(t.text.istitle() and t.i not in tagged for t in words)
-            and not _names_an_organisation(" ".join(t.text for t in words))
+            and not _names_an_organisation(" ".join(t.text for t in words)) and not _is_title_case(token.sent)
         ):
             found.append(Span(doc, words[0].i, token.i + 1, label="PERSON"))
     return found
