@@ -297,7 +297,7 @@ def test_a_surname_the_ner_misses_is_who_a_later_he_means(nlp) -> None:
          "changes were needed.", ["Chuck Grassley and Patrick Leahy", "Chuck Grassley and Patrick Leahy"]),
         ("Jeff Merkley, Sherrod Brown and Robert Menendez said the claims could be grounds for a fraud case.",
          ["Jeff Merkley, Sherrod Brown and Robert Menendez"]),
-        # Organisations joined by "and" stay with the first (the ledger keys organisations by entity).
+        # Organisations joined by "and" stay with the first (a joint name would take their statements off each one's page).
         ("Civic Rights Monitor and Amnesty International said detainees were beaten.", ["Civic Rights Monitor"]),
     ],
 )
