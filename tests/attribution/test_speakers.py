@@ -18,6 +18,12 @@ ARTICLE = (
 )
 
 
+def names_given(nlp, text: str, speaker: str) -> list[str]:
+    """The names the speaker mentions written ``speaker`` resolve to in ``text``."""
+    statements, _ = extract_statements(nlp(text))
+    return [s.speaker.name for s in statements if s.speaker.text == speaker]
+
+
 def test_speakers_resolve_to_names(nlp) -> None:
     statements, _ = extract_statements(nlp(ARTICLE), title_span=(0, 41))
     assert [(s.speaker.text, s.speaker.name) for s in statements] == [
@@ -113,8 +119,7 @@ def test_organisations_are_organisations_whatever_the_ner_says(nlp) -> None:
     ],
 )
 def test_an_organisation_noun_resolves_to_an_organisation_it_can_name(nlp, text: str, speaker: str, name: str) -> None:
-    statements, _ = extract_statements(nlp(text))
-    assert [s.speaker.name for s in statements if s.speaker.text == speaker] == [name]
+    assert names_given(nlp, text, speaker) == [name]
 
 
 def test_a_markdown_heading_mark_is_no_part_of_a_name(nlp) -> None:
@@ -230,8 +235,7 @@ def test_whose_people_speak_for_the_organisation_named_before(nlp) -> None:
     ],
 )
 def test_an_epithet_is_the_person_the_article_is_about(nlp, text: str, speaker: str, name: str) -> None:
-    statements, entities = extract_statements(nlp(text))
-    assert [s.speaker.name for s in statements if s.speaker.text == speaker] == [name]
+    assert names_given(nlp, text, speaker) == [name]
 
 
 @pytest.mark.parametrize(
@@ -341,5 +345,4 @@ def test_a_company_named_without_its_legal_form_is_that_company(nlp, text: str, 
     ],
 )
 def test_a_noun_for_anyone_refers_back_to_the_unnamed_speaker(nlp, text: str, speaker: str, name: str) -> None:
-    statements, _ = extract_statements(nlp(text))
-    assert [s.speaker.name for s in statements if s.speaker.text == speaker] == [name]
+    assert names_given(nlp, text, speaker) == [name]

@@ -16,6 +16,7 @@ from claimledger.evaluation.cofenet import (
     cofenet_scores,
     predicted_labels,
     read_cofenet_sentences,
+    statement_spans,
     tagged_spans,
 )
 from claimledger.evaluation.polnear import load_dev_gold
@@ -85,13 +86,13 @@ def test_predicted_tags_begin_each_content_fragment_and_each_sentence() -> None:
     document = document_with_one_statement()
     tokens = ["``", "We", "found", "nothing", ",", "''", "Halvorsen", "said", ".", "``", "The", "review"]
     offsets, _ = align_tokens(TEXT, tokens, 0)
-    assert predicted_labels(document, offsets) == [
+    assert predicted_labels(statement_spans(document), offsets) == [
         "B-content", "I-content", "I-content", "I-content", "I-content", "I-content",
         "B-source", "B-cue", "O", "B-content", "I-content", "I-content",
     ]
     # The same fragment read as a sentence of its own begins again.
     offsets, _ = align_tokens(TEXT, ["review", "is"], TEXT.index("review"))
-    assert predicted_labels(document, offsets) == ["B-content", "I-content"]
+    assert predicted_labels(statement_spans(document), offsets) == ["B-content", "I-content"]
 
 
 def test_scores_count_every_annotators_sentences_and_skip_articles_not_predicted() -> None:

@@ -48,13 +48,12 @@ _GENERIC_ORGANISATION_NOUNS = {"group", "organisation", "organization"}
 _SINGULAR_SPEAKER_TAGS = {"NN", "CD"}
 _RELATIVE_TAIL = re.compile(r"\s+(who|which|that)$")
 _BUSINESS_NOUNS = {"company", "firm"}
-_BUSINESS_NAME_ENDINGS = {
-    "chemicals", "inc", "corp", "corporation", "ltd", "plc", "holdings", "group", "co", "company", "industries",
-    "motors", "airlines", "energy", "pharmaceuticals", "bank", "partners", "llc",
-}
 # Endings a company's name is often given without, and that name nothing but a company.
 _LEGAL_FORM_WORDS = {"chemicals", "inc", "corp", "corporation", "ltd", "plc", "holdings", "industries",
                      "pharmaceuticals", "llc"}
+_BUSINESS_NAME_ENDINGS = _LEGAL_FORM_WORDS | {
+    "group", "co", "company", "motors", "airlines", "energy", "bank", "partners",
+}
 # Last words of names that make them organisations even when the NER calls them people
 # ("Meridian Wire", "Civic Rights Monitor"): the small model often does.
 ORGANISATION_NAME_ENDINGS = _ORGANISATION_NOUNS | {
@@ -170,8 +169,7 @@ class SpeakerResolver:
             if not words or any(t.i in covered for t in words):
                 continue
             name = " ".join(t.text for t in words)
-            known = self._most_recent(words[0].idx, lambda p: p.type == "PERSON" and _same_person(name, p.name))
-            if known is not None:
+            if self._most_recent(words[0].idx, lambda p: p.type == "PERSON" and _same_person(name, p.name)):
                 self._add_mention(Span(self._doc, words[0].i, token.i + 1, label="PERSON"))
 
     def _find(self, name: str, entity_type: str) -> _Person | None:
@@ -231,10 +229,11 @@ class SpeakerResolver:
         Castell", "Two lawyers, Jonas Reiter and Mira Castell"); none for organisations."""
         if head is None:
             return []
+        named_by_head = self._named_at(head)
         for token in [head] + [c for c in head.children if c.dep_ == "appos"]:
             people = [self._named_at(t) for t in (token, *token.conjuncts)]
-            if token is not head and self._named_at(head) is not people[0]:
-                people.insert(0, self._named_at(head))  # "Jeff Merkley, Sherrod Brown and Robert Menendez"
+            if token is not head and named_by_head is not people[0]:
+                people.insert(0, named_by_head)  # "Jeff Merkley, Sherrod Brown and Robert Menendez"
             if len(people) > 1 and all(p is not None and p.type == "PERSON" for p in people):
                 unique = list({id(p): p for p in people}.values())
                 return unique if len(unique) > 1 else []
@@ -245,14 +244,15 @@ class SpeakerResolver:
         (organisation) named as a subject, if any; the same for "the man" ("the men") or a noun the
         unnamed speaker was called ("One, a 24-year-old welder, said …. The welder added")."""
         word = head.lower_ if head is not None else ""
-        if word in _PERSON_PRONOUNS or word == "they":
+        pronoun = word in _PERSON_PRONOUNS or word == "they"
+        if pronoun:
             plural = word == "they"
         elif head is not None and head.pos_ == "NOUN" and _is_definite(head):
             plural = head.tag_ == "NNS"
         else:
             return None
         unnamed = self._unnamed_since_last_named(before, plural=plural)
-        if not unnamed or not (word in _PERSON_PRONOUNS or word == "they" or _may_call(head, unnamed[-1])):
+        if not unnamed or not (pronoun or _may_call(head, unnamed[-1])):
             return None
         return unnamed[-1]
 

@@ -110,9 +110,11 @@ def _find_token(text: str, token: str, at: int) -> TokenOffsets:
     return best
 
 
-def predicted_labels(document: Document, offsets: list[TokenOffsets]) -> list[str]:
-    """BIO tags of one sentence's tokens from the document's statements: a token takes the type of the
-    predicted span (content fragment) it lies in; ``B-`` where that span starts within the sentence."""
+TypedSpan = tuple[str, int, int]  # span type, [start, end) in the document's text
+
+
+def statement_spans(document: Document) -> list[TypedSpan]:
+    """The predicted source, cue and content spans (one per content fragment) of a document."""
     spans = []
     for statement in document.statements:
         if statement.speaker is not None:
@@ -121,6 +123,12 @@ def predicted_labels(document: Document, offsets: list[TokenOffsets]) -> list[st
         if statement.content is not None:
             content = statement.content
             spans.extend(("content", start, end) for start, end in content.fragments or ((content.start, content.end),))
+    return spans
+
+
+def predicted_labels(spans: list[TypedSpan], offsets: list[TokenOffsets]) -> list[str]:
+    """BIO tags of one sentence's tokens from a document's :func:`statement_spans`: a token takes the
+    type of the span (content fragment) it lies in; ``B-`` where that span starts within the sentence."""
     labels = []
     previous = None
     for token in offsets:
@@ -152,6 +160,7 @@ def cofenet_scores(documents: dict[str, Document], sentences: list[CofenetSenten
     """Exact-match P/R/F1 (percent) per span type of the predicted ``documents`` (by article name) on
     the sentences of the articles they cover, every annotator's version counted, as CofeNet does."""
     counts = {span_type: [0, 0, 0] for span_type in SPAN_TYPES}  # matched, predicted, gold
+    spans = {name: statement_spans(document) for name, document in documents.items()}
     at: dict[tuple[str, str], int] = {}
     for sentence in sentences:
         document = documents.get(sentence.article)
@@ -160,7 +169,7 @@ def cofenet_scores(documents: dict[str, Document], sentences: list[CofenetSenten
         key = (sentence.article, sentence.annotator)
         offsets, at[key] = align_tokens(document.text, sentence.tokens, at.get(key, 0))
         gold = tagged_spans(sentence.labels)
-        predicted = tagged_spans(predicted_labels(document, offsets))
+        predicted = tagged_spans(predicted_labels(spans[sentence.article], offsets))
         for span_type, tally in counts.items():
             gold_of_type = {s for s in gold if s[0] == span_type}
             predicted_of_type = {s for s in predicted if s[0] == span_type}
