@@ -234,6 +234,32 @@ def test_a_source_does_not_run_over_the_clause_before(nlp, tagged_source: str, s
     assert linked(nlp, text, spans) == [(speaker, "said", ["its intake was safe"], "assert", "indirect")]
 
 
+@pytest.mark.parametrize(
+    "text, stray, statement",
+    [
+        # The tagger cut "Nor" (content) and "have" (cue) off the verb group of "explained".
+        ("Nor have they explained the photographs of bruised backs.", [("CONTENT", "Nor"), ("CUE", "have")],
+         ("they", "explained", "the photographs of bruised backs")),
+        ("Nor has the ministry confirmed the figure.", [("CONTENT", "Nor"), ("CUE", "has")],
+         ("the ministry", "confirmed", "the figure")),
+    ],
+)
+def test_stray_words_of_a_cues_verb_group_make_no_statement(
+    nlp, text: str, stray: list[tuple[str, str]], statement: tuple[str, str, str]
+) -> None:
+    source, cue, content = statement
+    spans = [(label, [spans_of(text, phrase)]) for label, phrase in stray]
+    spans += [("SOURCE", [spans_of(text, source)]), ("CUE", [spans_of(text, cue)]), ("CONTENT", [spans_of(text, content)])]
+    spans.sort(key=lambda span: span[1][0])
+    assert [found[:3] for found in linked(nlp, text, spans)] == [(source, cue, [content])]
+
+
+def test_a_lone_word_the_cue_governs_otherwise_stays_content(nlp) -> None:
+    text = "Harsh? He doesn't think so."
+    spans = [("SOURCE", [spans_of(text, "He")]), ("CUE", [spans_of(text, "think")]), ("CONTENT", [spans_of(text, "so")])]
+    assert linked(nlp, text, spans) == [("He", "think", ["so"], "assert", "indirect")]
+
+
 def test_a_discontinuous_quote_links_as_one_direct_statement(nlp) -> None:
     text = "“First part,” he said. “Second part.”"
     spans = [("CONTENT", [spans_of(text, "“First part,”"), spans_of(text, "“Second part.”")]),

@@ -34,10 +34,15 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 _TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":"})
 _SEPARATORS = frozenset({",", ";", "-", "–", "—", "--"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Words of a cue's verb group the tagger sometimes cuts off from it ("Nor | have | they | explained"):
+# an auxiliary tagged as a cue of its own, a conjunction or negation tagged as content.
+_AUXILIARY_DEPS = frozenset({"aux", "auxpass", "neg"})
+_VERB_GROUP_DEPS = frozenset({"cc", "preconj", "neg"})
 
 
 def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], paragraphs: list[int]) -> list[Found]:
     """The statements the tagged ``spans`` of ``doc`` make, one per cue and content."""
+    spans = _without_stray_verb_words(doc, spans)
     cues = [s for s in spans if s.type == CUE]
     if not cues:
         return []
@@ -57,6 +62,24 @@ def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], par
             if _cue_phrase(doc, cue) not in _NEVER_CUES and not _reports_a_thing(doc, statement, head, content):
                 statements.append(statement)
     return statements
+
+
+def _without_stray_verb_words(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """``spans`` without the pieces of a cue's verb group that the tagger labelled apart from it: "Nor have
+    they explained the photographs" is one statement (cue "explained"), not a cue "have" with no content
+    and a content "Nor" beside the real one."""
+    cue_tokens = {t for s in spans if s.type == CUE for f in s.fragments for t in f}
+
+    def hangs_on_another_cue(span: TaggedSpan, deps: frozenset[str]) -> bool:
+        tokens = [t for f in span.fragments for t in f]
+        return all(doc[t].dep_ in deps and doc[t].head.i in cue_tokens and doc[t].head.i not in tokens for t in tokens)
+
+    return [
+        span for span in spans
+        if not (span.type == CUE and hangs_on_another_cue(span, _AUXILIARY_DEPS))
+        and not (span.type == CONTENT and len(span.fragments) == 1 and len(span.fragments[0]) == 1
+                 and hangs_on_another_cue(span, _VERB_GROUP_DEPS))
+    ]  # fmt: skip
 
 
 def _reports_a_thing(doc: Doc, statement: Found, head: Token, content: TaggedSpan | None) -> bool:
