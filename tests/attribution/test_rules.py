@@ -132,6 +132,17 @@ CASES = [
         id="declined-to-comment",
     ),
     pytest.param(
+        "The ministry refused to confirm the figure on Friday.",
+        [("The ministry", "The ministry", "refused to confirm", "the figure", "refuse_comment", "indirect")],
+        id="refused-to-confirm-a-thing",
+    ),
+    pytest.param(
+        "The army declined to confirm that soldiers had fired on the crowd.",
+        [("The army", "The army", "declined to confirm", "that soldiers had fired on the crowd", "refuse_comment",
+          "indirect")],
+        id="declined-to-confirm-a-clause",
+    ),
+    pytest.param(
         "The minister’s office did not respond to a request for comment on Saturday.",
         [("The minister’s office", "The minister’s office", "did not respond to a request for comment", None,
           "refuse_comment", "indirect")],
@@ -430,6 +441,28 @@ def test_asking_someone_to_do_something_is_a_request(content: str, act: str) -> 
     ],
 )
 def test_a_passive_cue_is_no_act_of_the_speaker(nlp, text: str, cue: str, act: str) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [s.act for s in statements if s.cue.text == cue] == [act]
+
+
+@pytest.mark.parametrize(
+    "text, cue, act",
+    [
+        # Not doing an act is not doing it: no denial, and no confirmation either.
+        ("He did not deny the report.", "did not deny", "other"),
+        ("Velora has never accused the fishermen of lying.", "has never accused", "other"),
+        # Not saying, explaining or confirming leaves something unsaid.
+        ("The minister did not explain why the site was closed.", "did not explain", "refuse_comment"),
+        ("No one has confirmed the figure.", "has confirmed", "refuse_comment"),
+        ("Neither official has explained why lawyers are still barred from the site.", "has explained",
+         "refuse_comment"),
+        # Never having said something reports what was not said.
+        ("He never said that the plant was safe.", "never said", "other"),
+        # A negation inside the content does not negate the cue.
+        ("He denied that he had not paid taxes.", "denied", "deny"),
+    ],
+)
+def test_a_negated_cue_does_not_do_its_act(nlp, text: str, cue: str, act: str) -> None:
     statements, _ = extract_statements(nlp(text))
     assert [s.act for s in statements if s.cue.text == cue] == [act]
 

@@ -23,6 +23,10 @@ from claimledger.model import Content, Cue, Entity, Span, Speaker, Statement, St
 
 ATTRIBUTION_MODEL = f"{MODEL_NAME}+{CONVNET_MODEL_NAME}"
 ACCURATE_ATTRIBUTION_MODEL = f"{MODEL_NAME}+{ACCURATE_MODEL_NAME}"
+# What negates a cue beside "not"/"never": "Nor have they explained", "Neither official has explained",
+# "No one confirmed", "Nobody denied".
+_NEGATING_WORDS = frozenset({"nor", "neither", "no"})
+_NEGATING_SUBJECTS = frozenset({"nobody", "none", "noone"})
 # A place in capitals, then optionally a region and a date, the agency in brackets, and a dash.
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*(?:, [A-Z][\w.]*(?: [\w.]+)*?)*\s*(?:\([^()\n]{2,40}\))?\s*[―—–-]{1,2}\s+"
@@ -68,6 +72,33 @@ def _is_passive(doc: Doc, cue: tuple[int, int]) -> bool:
     return any(any(c.dep_ == "auxpass" for c in v.children) or v.dep_ == "advcl" for v in verbs)
 
 
+def _is_negated(doc: Doc, cue: tuple[int, int]) -> bool:
+    """Whether the cue's verb is negated: "did not deny", "never said", "Nor have they explained",
+    "Neither official has explained", "No one confirmed"."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    verbs = [t for t in span or () if t.pos_ in {"VERB", "AUX"}]
+    if not verbs:
+        return False
+    head = next((v for v in verbs if v.head not in verbs or v.head == v), verbs[0])
+    for child in head.children:
+        if child.dep_ == "neg" and _in_verb_group(child, head):
+            return True
+        if child.dep_ == "cc" and child.lower_ in _NEGATING_WORDS and child.i < head.i:
+            return True
+        if child.dep_ in {"nsubj", "nsubjpass"} and (
+            child.lower_ in _NEGATING_SUBJECTS or any(d.dep_ == "det" and d.lower_ in _NEGATING_WORDS for d in child.children)
+        ):
+            return True
+    return False
+
+
+def _in_verb_group(word: Token, verb: Token) -> bool:
+    """Whether ``word`` stands in ``verb``'s run of auxiliaries and adverbs ("did not immediately
+    confirm", "has never been charged"), not elsewhere in the sentence ("“Probably not,” Ms. Moore said")."""
+    between = word.doc[word.i + 1 : verb.i]
+    return word.i < verb.i and all(t.dep_ in {"aux", "auxpass", "neg", "advmod"} for t in between)
+
+
 def _is_agent(token: Token | None) -> bool:
     """"prosecutors" of "was accused by prosecutors of …": the one who acts in a passive clause."""
     return token is not None and token.head.dep_ == "agent"
@@ -88,7 +119,9 @@ def _to_statement(
     in_headline = in_title(title_span, found.cue[0])
     kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
     spoken_to = _is_passive(doc, found.cue) and found.speaker is not None and not _is_agent(found.speaker_token)
-    act = statement_act(found.cue_lemma, found.sense, content.text if content else None, spoken_to)
+    act = statement_act(
+        found.cue_lemma, found.sense, content.text if content else None, spoken_to, _is_negated(doc, found.cue)
+    )
     return Statement(statement_id, kind, act, speaker, cue, content, Span.of(text, start, end), in_headline)
 
 

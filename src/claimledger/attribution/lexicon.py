@@ -61,6 +61,16 @@ _PROOF_DEMAND = re.compile(
     re.IGNORECASE,
 )
 _TELLING_ACTS = {"assert", "other"}
+# Negated, these verbs leave something unsaid: "did not explain why", "has not confirmed the figure". Not
+# answering a question is no refusal to comment (a negated respond, reply or answer is ``other``): only a
+# request for comment left unanswered is (:mod:`.rules`).
+_WITHHELD_WHEN_NEGATED = {
+    "say", "explain", "comment", "confirm", "disclose", "reveal", "specify", "discuss", "detail", "identify",
+    "elaborate", "tell", "acknowledge",
+}  # fmt: skip
+# "never said that the plant was safe" reports what was not said (``other``); "did not say why" withholds.
+_SAYING = {"say", "tell"}
+_PROPOSITION = re.compile(r"(?!(?:why|how|whether|what|when|where|who|which|if)\b)\w", re.IGNORECASE)
 # "asked residents not to touch dead fish": a request, not a question.
 _REQUEST = re.compile(r"(?:[\w’'-]+\s+){1,4}?(?:not\s+)?to\s+\w", re.IGNORECASE)
 
@@ -70,12 +80,19 @@ _REQUEST = re.compile(r"(?:[\w’'-]+\s+){1,4}?(?:not\s+)?to\s+\w", re.IGNORECAS
 _ACTS_ON_THE_ADDRESSEE = {"question", "accuse", "challenge"}
 
 
-def statement_act(lemma: str, sense: CueSense, content: str | None, spoken_to: bool = False) -> SpeechAct:
+def statement_act(
+    lemma: str, sense: CueSense, content: str | None, spoken_to: bool = False, negated: bool = False
+) -> SpeechAct:
     """The speech act of a statement: its cue's, except that telling someone to find proof challenges,
-    asking someone to do something is a request (``other``), not a question, and a speaker who is
-    asked, accused or challenged (``spoken_to``: the subject of a passive cue) does none of it (``other``)."""
+    asking someone to do something is a request (``other``), not a question, a speaker who is
+    asked, accused or challenged (``spoken_to``: the subject of a passive cue) does none of it (``other``),
+    and a ``negated`` cue does not do its act: not saying, explaining or confirming withholds a statement
+    (``refuse_comment``), and "did not deny" is no denial — nor a confirmation (``other``)."""
     if spoken_to and sense.act in _ACTS_ON_THE_ADDRESSEE:
         return "other"
+    if negated and sense.act != "refuse_comment":
+        withheld = lemma in _WITHHELD_WHEN_NEGATED and not (lemma in _SAYING and _PROPOSITION.match(content or ""))
+        return "refuse_comment" if withheld else "other"
     if content is None:
         return sense.act
     if sense.act in _TELLING_ACTS and _PROOF_DEMAND.match(content):

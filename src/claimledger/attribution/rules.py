@@ -37,6 +37,8 @@ _OBJECT_ACTS = {"deny", "confirm", "accuse", "question", "challenge"}
 _OBJECT_DEPS = {"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "npadvmod"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _COMMENT_WORDS = {"comment", "say", "elaborate"}
+# Declined or refused, these withhold a statement about their object: "refused to confirm the figure".
+_DISCLOSING_WORDS = {"confirm", "deny", "discuss", "disclose", "reveal", "specify", "identify", "detail"}
 # Negated, these leave a request for comment unanswered: "did not respond to a request for comment",
 # "did not return calls seeking comment", "could not be reached for comment".
 _UNANSWERED_LEMMAS = {"respond", "reply", "return", "answer", "reach"}
@@ -409,12 +411,17 @@ def _possible_cues(doc: Doc) -> list[Token]:
 
 
 def _refusal(token: Token) -> Found | None:
-    """"declined to comment", "refused to comment", "would not say" — a statement with no content."""
+    """"declined to comment", "refused to comment", "would not say" — a statement with no content;
+    "refused to confirm the figure" withholds one about its object, the content."""
+    topic = None
     if token.lemma_ in {"decline", "refuse"}:
-        complement = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in _COMMENT_WORDS), None)
+        complement = next(
+            (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in _COMMENT_WORDS | _DISCLOSING_WORDS), None
+        )
         if complement is None:
             return None
         cue_end = complement
+        topic = next((c for c in complement.children if c.dep_ in {"dobj", "ccomp"}), None)
     elif token.lemma_ in {"say", "comment"} and any(c.dep_ == "neg" for c in token.children):
         if any(c.dep_ == "dobj" or c.dep_ == "ccomp" and not _asks(c) for c in token.children):
             return None
@@ -430,7 +437,7 @@ def _refusal(token: Token) -> Found | None:
     return Found(
         "indirect", (cue_start.idx, cue_end.idx + len(cue_end)), "decline to comment",
         CueSense("refuse_comment", "neutral"), _span_of(_noun_phrase(subject, None, set())) if subject else None,
-        subject, None,
+        subject, [_span_of(list(topic.subtree))] if topic is not None else None,
     )
 
 
