@@ -166,6 +166,44 @@ def test_they_after_unnamed_people_is_those_people_not_the_last_organisation(nlp
     ]
 
 
+def test_they_after_neither_of_two_speakers_is_them(nlp) -> None:
+    text = (
+        "CRM said its researchers had spent three weeks in the city. Neither official has explained why lawyers "
+        "are still barred from the site. Nor have they explained the photographs of bruised backs."
+    )
+    assert names_given(nlp, text, "they") == ["Neither official"]
+
+
+SCIENTIST_STORY = (
+    "Scientist says Ressa fish kill points to oxygen crash\n\n"
+    "The death of around 2,000 fish was caused by a sudden collapse in oxygen, a university scientist said on Friday.\n\n"
+    "Dr. Miriam Osei, a freshwater ecologist at Carrowmore University, has been taking her own water samples. "
+    "She told the Observer that oxygen had fallen to about 30 percent of the level upstream."
+)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        # News names a source a paragraph late: the headline's and the lede's description are her.
+        (SCIENTIST_STORY, "Scientist", "Miriam Osei"),
+        (SCIENTIST_STORY, "a university scientist", "Miriam Osei"),
+        ("Chemical giant slams river report\n\nVelora Chemicals has lashed out at the watchdog's findings.",
+         "Chemical giant", "Velora Chemicals"),
+        # Not someone whose office the description does not name, nor one named far below.
+        ("A police officer said the march was peaceful.\n\nMayor Ann Lee said the city would pay for the damage.",
+         "A police officer", "A police officer"),
+        ("A senior official said talks had stalled.\n\nThe talks began in May.\n\nThey resume on Monday.\n\n"
+         "Ann Lee, a researcher, said little had changed.", "A senior official", "A senior official"),
+        ("A researcher said the data were sound.\n\nThe study ran for a year.\n\nIts funding ended in May.\n\n"
+         "Ann Lee, a biologist at the institute, said little had changed.", "A researcher", "A researcher"),
+    ],
+)
+def test_a_description_in_the_opening_is_who_the_article_names_next(nlp, text: str, speaker: str, name: str) -> None:
+    statements, _ = extract_statements(nlp(text), title_span=(0, text.index("\n")))
+    assert [s.speaker.name for s in statements if s.speaker is not None and s.speaker.text == speaker] == [name]
+
+
 @pytest.mark.parametrize(
     "headline",
     ["Minister somehow denies abuses despite mountain of evidence", "Interior minister denies reports of abuse"],

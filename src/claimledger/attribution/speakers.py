@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.attribution.rules import quoting
+from claimledger.attribution.rules import paragraph_numbers, quoting
 from claimledger.model import Entity
 from claimledger.parse import document_text
 
@@ -47,7 +47,7 @@ _GENERIC_ORGANISATION_NOUNS = {"group", "organisation", "organization"}
 # relative pronoun a speaker span sometimes ends with ("One, a 24-year-old welder who").
 _SINGULAR_SPEAKER_TAGS = {"NN", "CD"}
 _RELATIVE_TAIL = re.compile(r"\s+(who|which|that)$")
-_BUSINESS_NOUNS = {"company", "firm"}
+_BUSINESS_NOUNS = {"company", "firm", "giant", "maker", "manufacturer", "producer", "retailer", "conglomerate"}
 # Endings a company's name is often given without, and that name nothing but a company.
 _LEGAL_FORM_WORDS = {"chemicals", "inc", "corp", "corporation", "ltd", "plc", "holdings", "industries",
                      "pharmaceuticals", "llc"}
@@ -67,6 +67,12 @@ ORGANISATION_NAME_ENDINGS = _ORGANISATION_NOUNS | {
 }
 # Nouns for anyone, which refer back to whoever unnamed spoke last ("One, a welder, said … The man said").
 _ANY_PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "men", "women", "people"}
+# Descriptions that often stay anonymous: a person named after "a senior official said" is seldom that official.
+_ANONYMOUS_ROLE_NOUNS = _ANY_PERSON_NOUNS | {
+    "official", "source", "aide", "spokesman", "spokeswoman", "spokesperson", "insider", "officer", "diplomat",
+    "resident", "witness",
+}  # fmt: skip
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof"}
 # Heads of unnamed speakers that are not one person ("the provincial government", "a report").
 _NOT_PEOPLE = ORGANISATION_NAME_ENDINGS | {"government", "report", "statement", "study", "survey", "poll", "police"}
 # Title words that make a name a person even when the NER calls it an organisation.
@@ -110,6 +116,9 @@ class _Person:
     roles: list[str] = field(default_factory=list)
     # A role's head lemma -> the words qualifying it, one set per role ("nominee" -> {"republican", "presidential"}).
     role_words: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    # Whether the first mention gave a role ("Dr. Miriam Osei, a freshwater ecologist"): how news names a
+    # source it described before.
+    introduced_with_role: bool = False
     # Heads of roles introduced as "Another top diplomat, Ilya Varga": a phrase before it with that
     # head ("Russia's top diplomat") meant someone else.
     another: set[str] = field(default_factory=set)
@@ -132,7 +141,10 @@ class SpeakerResolver:
         self._unnamed: list[tuple[int, str, bool]] = []
         titled = _titled_names_missed(doc)
         people = {token.i for span in titled for token in span}
-        named = [ent for ent in doc.ents if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent, people)]
+        named = [
+            ent for ent in doc.ents
+            if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent, people) and not _is_bare_title(ent)
+        ]
         for ent in sorted([*named, *titled], key=lambda span: span.start):
             self._add_mention(_with_given_names(ent))
         self._add_names_said_again()
@@ -149,6 +161,10 @@ class SpeakerResolver:
         )
         entity_type = "PERSON" if is_person else "ORG"
         person = self._find(name, entity_type) or self._create(name, entity_type)
+        if not person.mentions:
+            person.introduced_with_role = bool(roles) or _has_title(ent) or any(
+                t.lower_.rstrip(".") in _TITLE_ABBREVIATIONS for t in ent  # "Gen. Norman Ham"
+            )
         person.mentions.append((ent.start_char, ent.end_char))
         if _is_subject(ent.root):
             person.subject_mentions.append(ent.start_char)
@@ -215,7 +231,7 @@ class SpeakerResolver:
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
             name = _antecedent_phrase(head) or _RELATIVE_TAIL.sub("", document_text(self._doc)[start:end])
-            if head is not None and head.tag_ == "NNS":
+            if head is not None and (head.tag_ == "NNS" or _names_each_of_several(head)):
                 self._unnamed.append((start, name, True))
             elif head is not None and head.tag_ in _SINGULAR_SPEAKER_TAGS and head.lemma_.lower() not in _NOT_PEOPLE:
                 self._unnamed.append((start, name, False))
@@ -303,6 +319,7 @@ class SpeakerResolver:
                 or self._first(lambda p: holds(p) and _shares_a_distinctive_word(p, lemma, words))
                 or (self._described(start, head) if lemma in _PUBLIC_ROLE_NOUNS and _refers_back(head) else None)
                 or self._first(lambda p: holds(p) and lemma not in p.another)
+                or (self._identified_later(start, head, lemma) if not _refers_back(head) else None)
             )
             if by_role or lemma not in _ORGANISATION_NOUNS or not _is_definite(head):
                 return by_role
@@ -316,6 +333,38 @@ class SpeakerResolver:
                 return self._most_recent(start, lambda p: p.type == "ORG" and _is_business_name(p.name))
             return None
         return None
+
+    def _identified_later(self, start: int, head: Token, lemma: str) -> _Person | None:
+        """Who a headline's or lede's description names, the way news names a source a paragraph late:
+        "Scientist says …" and "…, a university scientist said on Friday." before "Dr. Miriam Osei, a
+        freshwater ecologist, …"; "Chemical giant slams report" before "Velora Chemicals has lashed out".
+        The first person (company, organisation) named in the two paragraphs after its sentence; for a
+        person, only one introduced with a role and holding no office the description does not name ("a
+        scientist" is not "Mayor Ann Lee"); nobody for a description that often stays anonymous ("a
+        senior official")."""
+        paragraphs = paragraph_numbers(self._doc)
+        if paragraphs[head.i] > 1 or lemma in _ANONYMOUS_ROLE_NOUNS:
+            return None
+        if lemma in _PUBLIC_ROLE_NOUNS:
+            def fits(p: _Person) -> bool:
+                offices = {role for role in p.role_words if role in PERSON_TITLES} - _HONORIFICS
+                return p.type == "PERSON" and p.introduced_with_role and offices <= {lemma}
+        elif lemma in _BUSINESS_NOUNS:
+            def fits(p: _Person) -> bool:
+                return p.type == "ORG" and _is_business_name(p.name)
+        elif lemma in _ORGANISATION_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            # not "a small group of rich donors"
+            def fits(p: _Person) -> bool:
+                return p.type == "ORG"
+        else:
+            return None
+        after = head.sent.end_char  # "Scientist says Ressa fish kill …": not a name of its own sentence
+        named_after = [(p.mentions[0][0], p) for p in self._entities if p.mentions and p.mentions[0][0] >= after and fits(p)]
+        if not named_after:
+            return None
+        first_at, person = min(named_after, key=lambda pair: pair[0])
+        first_token = self._doc.char_span(first_at, first_at + 1, alignment_mode="expand")
+        return person if first_token is not None and paragraphs[first_token.start] <= paragraphs[head.i] + 2 else None
 
     def _described(self, start: int, head: Token) -> _Person | None:
         """The person an epithet with no matching role refers back to ("The GOP nominee said"), who
@@ -481,6 +530,11 @@ def _clean_name(ent: Span) -> str:
     if owned:
         text = owned["rest"]
     return re.sub(r"[’']s$", "", text).strip()
+
+
+def _is_bare_title(ent: Span) -> bool:
+    """"Scientist" of a headline's "Scientist says …", which the NER tags as a person: a role, no name."""
+    return len(ent) == 1 and _role_lemma(ent[0]) in _PUBLIC_ROLE_NOUNS
 
 
 def _modifies_a_name(ent: Span, people: set[int]) -> bool:
@@ -699,6 +753,13 @@ def _may_call(noun: Token, name: str) -> bool:
     ("the man", "the women") or a word of the name itself ("the welder" for "One, a 24-year-old welder")."""
     lemma = noun.lemma_.lower()
     return lemma in _ANY_PERSON_NOUNS or lemma in re.findall(r"[a-z]+", name.lower())
+
+
+def _names_each_of_several(noun: Token) -> bool:
+    """"Neither official", "both men", "each lawyer": a singular noun that stands for several speakers, so
+    a "they" after it is them."""
+    return any(child.dep_ in {"det", "predet", "preconj"} and child.lower_ in {"neither", "both", "each", "either"}
+               for child in noun.children)  # fmt: skip
 
 
 def _is_definite(noun: Token) -> bool:
