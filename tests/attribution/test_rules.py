@@ -456,9 +456,13 @@ def test_a_passive_cue_is_no_act_of_the_speaker(nlp, text: str, cue: str, act: s
         ("No one has confirmed the figure.", "has confirmed", "refuse_comment"),
         ("Neither official has explained why lawyers are still barred from the site.", "has explained",
          "refuse_comment"),
+        ("“We found nothing,” the minister claimed, without explaining what the ministry had looked for.",
+         "without explaining", "refuse_comment"),
         # Never having said something reports what was not said.
         ("He never said that the plant was safe.", "never said", "other"),
-        # A negation inside the content does not negate the cue.
+        # "It goes without saying" asserts; a negation inside the content, or elsewhere in the sentence,
+        # does not negate the cue.
+        ("“Are we there? Probably not,” Ms. Moore said.", "said", "assert"),
         ("He denied that he had not paid taxes.", "denied", "deny"),
     ],
 )

@@ -254,6 +254,18 @@ def test_stray_words_of_a_cues_verb_group_make_no_statement(
     assert [found[:3] for found in linked(nlp, text, spans)] == [(source, cue, [content])]
 
 
+def test_a_cue_run_over_a_comma_into_a_second_verb_is_two_cues(nlp) -> None:
+    text = "“We found nothing,” the minister claimed, without explaining what the ministry had looked for."
+    spans = [("CONTENT", [spans_of(text, "“We found nothing,”")]), ("SOURCE", [spans_of(text, "the minister")]),
+             ("CUE", [spans_of(text, "claimed, without explaining")]),
+             ("CONTENT", [spans_of(text, "what the ministry had looked for")])]
+    # The acts are the lexicon's: the negation of "without" is read when the statement is made (test_rules).
+    assert linked(nlp, text, spans) == [
+        ("the minister", "claimed", ["“We found nothing,”"], "assert", "direct"),
+        ("the minister", "without explaining", ["what the ministry had looked for"], "assert", "indirect"),
+    ]
+
+
 def test_a_lone_word_the_cue_governs_otherwise_stays_content(nlp) -> None:
     text = "Harsh? He doesn't think so."
     spans = [("SOURCE", [spans_of(text, "He")]), ("CUE", [spans_of(text, "think")]), ("CONTENT", [spans_of(text, "so")])]

@@ -74,12 +74,15 @@ def _is_passive(doc: Doc, cue: tuple[int, int]) -> bool:
 
 def _is_negated(doc: Doc, cue: tuple[int, int]) -> bool:
     """Whether the cue's verb is negated: "did not deny", "never said", "Nor have they explained",
-    "Neither official has explained", "No one confirmed"."""
+    "Neither official has explained", "No one confirmed", "without explaining"."""
     span = doc.char_span(*cue, alignment_mode="expand")
     verbs = [t for t in span or () if t.pos_ in {"VERB", "AUX"}]
     if not verbs:
         return False
     head = next((v for v in verbs if v.head not in verbs or v.head == v), verbs[0])
+    # "claimed, without explaining what …" (but "It goes without saying that …" asserts)
+    if head.dep_ == "pcomp" and head.head.lower_ == "without" and head.head.head.lemma_ != "go":
+        return True
     for child in head.children:
         if child.dep_ == "neg" and _in_verb_group(child, head):
             return True

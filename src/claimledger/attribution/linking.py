@@ -42,13 +42,13 @@ _VERB_GROUP_DEPS = frozenset({"cc", "preconj", "neg"})
 
 def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], paragraphs: list[int]) -> list[Found]:
     """The statements the tagged ``spans`` of ``doc`` make, one per cue and content."""
-    spans = _without_stray_verb_words(doc, spans)
+    spans = _without_stray_verb_words(doc, [part for span in spans for part in _split_at_a_comma(doc, span)])
     cues = [s for s in spans if s.type == CUE]
     if not cues:
         return []
     sources = [s for s in spans if s.type == SOURCE]
     sentence_of = _sentence_numbers(doc)
-    cue_heads = [_span_root(doc, cue.fragments[0]) for cue in cues]
+    cue_heads = [_cue_head(doc, cue.fragments[0]) for cue in cues]
     contents_of: list[list[TaggedSpan]] = [[] for _ in cues]
     for content in (s for s in spans if s.type == CONTENT and not _is_relative_clause(doc, s)):
         best = _nearest_cue(doc, content, cue_heads, sentence_of, paragraphs, in_quote)
@@ -62,6 +62,21 @@ def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], par
             if _cue_phrase(doc, cue) not in _NEVER_CUES and not _reports_a_thing(doc, statement, head, content):
                 statements.append(statement)
     return statements
+
+
+def _split_at_a_comma(doc: Doc, span: TaggedSpan) -> list[TaggedSpan]:
+    """A cue the tagger ran over a comma into a second verb ("claimed, without explaining") as two cues,
+    each to have its own content: the quote is claimed, "what the ministry had looked for" left unexplained."""
+    if span.type != CUE or len(span.fragments) != 1:
+        return [span]
+    tokens = span.fragments[0]
+    commas = [k for k, t in enumerate(tokens) if doc[t].text == ","]
+    if len(commas) != 1:
+        return [span]
+    before, after = tokens[: commas[0]], tokens[commas[0] + 1 :]
+    if not all(any(doc[t].pos_ == "VERB" for t in part) for part in (before, after)):
+        return [span]
+    return [TaggedSpan(CUE, [before]), TaggedSpan(CUE, [after])]
 
 
 def _without_stray_verb_words(doc: Doc, spans: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -261,6 +276,14 @@ def _span_root(doc: Doc, tokens: list[int]) -> Token:
     inside = set(tokens)
     roots = [doc[i] for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i]
     return next((t for t in roots if t.pos_ == "VERB"), roots[0] if roots else doc[tokens[0]])
+
+
+def _cue_head(doc: Doc, tokens: list[int]) -> Token:
+    """The word a cue's act is read from: its root, or the verb a preposition governs ("without explaining")."""
+    root = _span_root(doc, tokens)
+    if root.pos_ != "ADP":
+        return root
+    return next((doc[i] for i in tokens if doc[i].pos_ == "VERB" and doc[i].head == root), root)
 
 
 def _tree_distance(first: Token, second: Token) -> int:
