@@ -27,8 +27,10 @@ def markers(nlp, text: str) -> list[tuple[str, str, str]]:
             id="somehow-despite-evidence",
         ),
         pytest.param(
+            # The "Chemical giant" is Velora Chemicals, who only "said" so in the body.
             "Chemical giant predictably slams river report\n\nVelora Chemicals said the report was wrong.",
-            [("predictably", "headline", "editorializing"), ("slams", "headline", "loaded_verb")],
+            [("predictably", "headline", "editorializing"),
+             ("predictably slams", "headline", "headline_stronger_than_body"), ("slams", "headline", "loaded_verb")],
             id="predictably-slams",
         ),
         pytest.param(
