@@ -166,6 +166,16 @@ def test_they_after_unnamed_people_is_those_people_not_the_last_organisation(nlp
     ]
 
 
+def test_they_after_unnamed_people_the_parser_heads_with_a_modifier_is_them(nlp) -> None:
+    # The parser makes "downstream" the head of the phrase, with "clubs" its subject.
+    text = (
+        "Residents of Mill Lane said a sharp smell had hung over the river. Anglers' clubs downstream, in the "
+        "villages of Harrow Bend and Wyle, said they had also found dead fish. They said they feared the damage "
+        "could spread."
+    )
+    assert names_given(nlp, text, "They") == ["Anglers' clubs downstream, in the villages of Harrow Bend and Wyle"]
+
+
 def test_they_after_neither_of_two_speakers_is_them(nlp) -> None:
     text = (
         "CRM said its researchers had spent three weeks in the city. Neither official has explained why lawyers "

@@ -231,6 +231,7 @@ class SpeakerResolver:
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
             name = _antecedent_phrase(head) or _RELATIVE_TAIL.sub("", document_text(self._doc)[start:end])
+            head = _nominal_head(head)
             if head is not None and (head.tag_ == "NNS" or _names_each_of_several(head)):
                 self._unnamed.append((start, name, True))
             elif head is not None and head.tag_ in _SINGULAR_SPEAKER_TAGS and head.lemma_.lower() not in _NOT_PEOPLE:
@@ -753,6 +754,14 @@ def _may_call(noun: Token, name: str) -> bool:
     ("the man", "the women") or a word of the name itself ("the welder" for "One, a 24-year-old welder")."""
     lemma = noun.lemma_.lower()
     return lemma in _ANY_PERSON_NOUNS or lemma in re.findall(r"[a-z]+", name.lower())
+
+
+def _nominal_head(head: Token | None) -> Token | None:
+    """The noun a speaker phrase is about, where the parser made a modifier its head ("Anglers' clubs
+    downstream, in the villages of …": "downstream", with "clubs" its subject)."""
+    if head is None or head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return head
+    return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.pos_ in {"NOUN", "PROPN"}), head)
 
 
 def _names_each_of_several(noun: Token) -> bool:
