@@ -42,6 +42,18 @@ def test_statement_stance(statements, index: int, speaker: str, label: str) -> N
     assert stance(statement, CLAIM).label == label
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister did not deny that police abused protesters in Kestrel province.",  # no denial, no support
+        "Halvorsen never said that police abused protesters in Kestrel province.",
+    ],
+)
+def test_a_negated_cue_speaks_neither_for_nor_against(text: str) -> None:
+    (statement,) = claimledger.analyze(text).statements
+    assert (statement.act, stance(statement, CLAIM).label) == ("other", "neutral")
+
+
 def test_headline_denial_is_a_denial_of_the_central_claim() -> None:
     document = claimledger.analyze(
         "The ministry spoke on Monday.", title="Minister denies purge is happening in Kestrel"

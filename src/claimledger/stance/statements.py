@@ -7,7 +7,9 @@ runs inside ``analyze`` for every statement at almost no cost. The shipped model
 character trigrams, names and figures shared) against direction (the speech act, negation on one
 side only, refuting or confirming words). Two cases need no model:
 
-- a statement that reports nothing (no content, or declined to comment) is neutral;
+- a statement that reports nothing (no content, or declined to comment) is neutral, and so is one
+  whose cue is negated: not denying a claim ("did not deny"), or never having said it, is neither
+  support nor denial;
 - a statement whose content the claim was cut from (a headline "X denies Y" makes Y the central
   claim) is about it: its act alone decides, deny/question/challenge against, anything else for;
   a headline that is itself the claim ("Governor tells critics to 'find proof'") is borne out by the
@@ -21,6 +23,7 @@ from claimledger.stance.features import negation_parity
 from claimledger.stance.statement_model import AGAINST_ACTS, shipped_statement_model
 from claimledger.stance.text import stem_set, tokens
 
+_CUE_NEGATIONS = frozenset({"not", "never", "nor", "neither", "without", "no"})
 RELATED_COVERAGE = 0.34  # share of the claim's words a neutral content must repeat to voice it (ledger)
 
 
@@ -31,13 +34,18 @@ def stance(statement: Statement, claim: Claim | str, claim_id: str | None = None
     """
     claim_text = claim if isinstance(claim, str) else claim.normalized or claim.text
     claim_id = claim_id or (claim.id if isinstance(claim, Claim) else "")
-    if statement.content is None or statement.act == "refuse_comment":
+    if statement.content is None or statement.act == "refuse_comment" or _negated_cue(statement):
         return Stance(claim_id, "neutral", 0.9 if statement.content is None else 0.6)
     if is_source_of(statement, claim):
         against = statement.act in AGAINST_ACTS and not _reports(claim, statement)
         return Stance(claim_id, "deny" if against else "support", 1.0)
     label, score = shipped_statement_model().label(statement, claim_text)
     return Stance(claim_id, label, round(score, 4))
+
+
+def _negated_cue(statement: Statement) -> bool:
+    """"did not deny", "never said", "without explaining": the cue says the act was not done."""
+    return any(word in _CUE_NEGATIONS for word in tokens(statement.cue.text))
 
 
 def claim_coverage(content: str, claim: str) -> float:
