@@ -471,6 +471,18 @@ def test_a_negated_cue_does_not_do_its_act(nlp, text: str, cue: str, act: str) -
     assert [s.act for s in statements if s.cue.text == cue] == [act]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's say you think an undergraduate degree will cost $160,000.",
+        "Let us say the plan works as promised.",
+    ],
+)
+def test_a_supposition_is_no_statement(nlp, text: str) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert statements == []
+
+
 def test_the_agent_of_a_passive_cue_is_the_one_who_acts(nlp) -> None:
     doc = nlp("Brandt was accused by prosecutors of lying to investigators.")
     assert [t.text for t in doc if _is_agent(t)] == ["prosecutors"]

@@ -55,13 +55,23 @@ def extract_statements(
     if convnet is None and model is None and not accurate:
         convnet = shipped_convnet()
     tagged = tagged_statements(doc, quoted, ruled, model or shipped_model(), transformer, convnet)
-    found = merge_statements(ruled, tagged, quoted.text, title_span)
+    found = [f for f in merge_statements(ruled, tagged, quoted.text, title_span) if not _supposes(doc, f.cue)]
     resolver = SpeakerResolver(doc, author)
     statements = [
         _to_statement(f"s{number}", statement, doc, quoted.text, resolver, title_span)
         for number, statement in enumerate(found, start=1)
     ]
     return statements, resolver.entities()
+
+
+def _supposes(doc: Doc, cue: tuple[int, int]) -> bool:
+    """"Let's say you think a degree will cost $160,000": a supposition the writer asks the reader to
+    make, which nobody states."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    return any(
+        t.head.lemma_ == "let" and any(c.dep_ == "nsubj" and c.lower_ in {"'s", "’s", "us"} for c in t.children)
+        for t in span or ()
+    )
 
 
 def _is_passive(doc: Doc, cue: tuple[int, int]) -> bool:
