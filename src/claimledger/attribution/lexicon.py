@@ -61,13 +61,13 @@ _PROOF_DEMAND = re.compile(
     re.IGNORECASE,
 )
 _TELLING_ACTS = {"assert", "other"}
+# Verbs of making something known: refused or negated, they withhold it ("refused to confirm the figure",
+# "has not disclosed the list").
+DISCLOSING_VERBS = frozenset({"confirm", "disclose", "reveal", "specify", "discuss", "detail", "identify"})
 # Negated, these verbs leave something unsaid: "did not explain why", "has not confirmed the figure". Not
 # answering a question is no refusal to comment (a negated respond, reply or answer is ``other``): only a
 # request for comment left unanswered is (:mod:`.rules`).
-_WITHHELD_WHEN_NEGATED = {
-    "say", "explain", "comment", "confirm", "disclose", "reveal", "specify", "discuss", "detail", "identify",
-    "elaborate", "tell", "acknowledge",
-}  # fmt: skip
+_WITHHELD_WHEN_NEGATED = DISCLOSING_VERBS | {"say", "explain", "comment", "elaborate", "tell", "acknowledge"}
 # "never said that the plant was safe" reports what was not said (``other``); "did not say why" withholds.
 _SAYING = {"say", "tell"}
 _PROPOSITION = re.compile(r"(?!(?:why|how|whether|what|when|where|who|which|if)\b)\w", re.IGNORECASE)

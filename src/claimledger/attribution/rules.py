@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
-from claimledger.attribution.lexicon import CueSense, cue_sense
+from claimledger.attribution.lexicon import DISCLOSING_VERBS, CueSense, cue_sense
 from claimledger.attribution.quotes import QUOTE_MARKS, Quote, find_quotes, looks_like_scare_quote
 from claimledger.model import StatementKind, in_title
 from claimledger.parse import document_text, token_starts, token_strings
@@ -38,7 +38,7 @@ _OBJECT_DEPS = {"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "npa
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
 _COMMENT_WORDS = {"comment", "say", "elaborate"}
 # Declined or refused, these withhold a statement about their object: "refused to confirm the figure".
-_DISCLOSING_WORDS = {"confirm", "deny", "discuss", "disclose", "reveal", "specify", "identify", "detail"}
+_WITHHELD_WHEN_REFUSED = _COMMENT_WORDS | DISCLOSING_VERBS | {"deny"}
 # Negated, these leave a request for comment unanswered: "did not respond to a request for comment",
 # "did not return calls seeking comment", "could not be reached for comment".
 _UNANSWERED_LEMMAS = {"respond", "reply", "return", "answer", "reach"}
@@ -416,7 +416,7 @@ def _refusal(token: Token) -> Found | None:
     topic = None
     if token.lemma_ in {"decline", "refuse"}:
         complement = next(
-            (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in _COMMENT_WORDS | _DISCLOSING_WORDS), None
+            (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in _WITHHELD_WHEN_REFUSED), None
         )
         if complement is None:
             return None
