@@ -67,41 +67,48 @@ def extract_statements(
 def _supposes(doc: Doc, cue: tuple[int, int]) -> bool:
     """"Let's say you think a degree will cost $160,000": a supposition the writer asks the reader to
     make, which nobody states."""
-    span = doc.char_span(*cue, alignment_mode="expand")
     return any(
         t.head.lemma_ == "let" and any(c.dep_ == "nsubj" and c.lower_ in {"'s", "’s", "us"} for c in t.children)
-        for t in span or ()
+        for t in _cue_words(doc, cue)
     )
 
 
-def _is_passive(doc: Doc, cue: tuple[int, int]) -> bool:
+def _cue_words(doc: Doc, cue: tuple[int, int]) -> list[Token]:
+    """The tokens of the cue ``[start, end)``."""
+    return list(doc.char_span(*cue, alignment_mode="expand") or ())
+
+
+def _is_passive(cue: list[Token]) -> bool:
     """Whether the cue is a passive participle: "was asked", or "Asked about it, she said" (a
     participle opening the sentence's adverbial clause)."""
-    span = doc.char_span(*cue, alignment_mode="expand")
-    verbs = [t for t in span or () if t.tag_ == "VBN"]
+    verbs = [t for t in cue if t.tag_ == "VBN"]
     return any(any(c.dep_ == "auxpass" for c in v.children) or v.dep_ == "advcl" for v in verbs)
 
 
-def _is_negated(doc: Doc, cue: tuple[int, int]) -> bool:
+def _is_negated(cue: list[Token]) -> bool:
     """Whether the cue's verb is negated: "did not deny", "never said", "Nor have they explained",
     "Neither official has explained", "No one confirmed", "without explaining"."""
-    span = doc.char_span(*cue, alignment_mode="expand")
-    verbs = [t for t in span or () if t.pos_ in {"VERB", "AUX"}]
+    verbs = [t for t in cue if t.pos_ in {"VERB", "AUX"}]
     if not verbs:
         return False
     head = next((v for v in verbs if v.head not in verbs or v.head == v), verbs[0])
     # "claimed, without explaining what …" (but "It goes without saying that …" asserts)
     if head.dep_ == "pcomp" and head.head.lower_ == "without" and head.head.head.lemma_ != "go":
         return True
-    for child in head.children:
-        if child.dep_ == "neg" and _in_verb_group(child, head):
-            return True
-        if child.dep_ == "cc" and child.lower_ in _NEGATING_WORDS and child.i < head.i:
-            return True
-        if child.dep_ in {"nsubj", "nsubjpass"} and (
-            child.lower_ in _NEGATING_SUBJECTS or any(d.dep_ == "det" and d.lower_ in _NEGATING_WORDS for d in child.children)
-        ):
-            return True
+    return any(_negates(child, head) for child in head.children)
+
+
+def _negates(child: Token, verb: Token) -> bool:
+    """Whether a dependent of ``verb`` negates it: "not"/"never" among its auxiliaries, "Nor" before it,
+    a subject "Nobody" or "No one", "Neither official"."""
+    if child.dep_ == "neg":
+        return _in_verb_group(child, verb)
+    if child.dep_ == "cc":
+        return child.lower_ in _NEGATING_WORDS and child.i < verb.i
+    if child.dep_ in {"nsubj", "nsubjpass"}:
+        return child.lower_ in _NEGATING_SUBJECTS or any(
+            d.dep_ == "det" and d.lower_ in _NEGATING_WORDS for d in child.children
+        )
     return False
 
 
@@ -131,9 +138,10 @@ def _to_statement(
     start, end = _sentence_bounds(doc, found.start, found.end)
     in_headline = in_title(title_span, found.cue[0])
     kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
-    spoken_to = _is_passive(doc, found.cue) and found.speaker is not None and not _is_agent(found.speaker_token)
+    cue_words = _cue_words(doc, found.cue)
+    spoken_to = _is_passive(cue_words) and found.speaker is not None and not _is_agent(found.speaker_token)
     act = statement_act(
-        found.cue_lemma, found.sense, content.text if content else None, spoken_to, _is_negated(doc, found.cue)
+        found.cue_lemma, found.sense, content.text if content else None, spoken_to, _is_negated(cue_words)
     )
     return Statement(statement_id, kind, act, speaker, cue, content, Span.of(text, start, end), in_headline)
 

@@ -596,14 +596,14 @@ def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _first_token_at(doc: Doc, offset: int) -> int:
+def first_token_at(doc: Doc, offset: int) -> int:
     """Index of the first token starting at or after character ``offset``."""
     return bisect_left(token_starts(doc), offset)
 
 
 def _tokens_from(doc: Doc, offset: int, limit: int):
     """Up to ``limit`` tokens starting at character ``offset``."""
-    start = _first_token_at(doc, offset)
+    start = first_token_at(doc, offset)
     return doc[start : start + limit]
 
 
@@ -613,7 +613,7 @@ def _tokens_before(doc: Doc, offset: int):
     A paragraph that ends with a colon introduces the next one ("In a statement, he said:"), so the
     walk crosses one paragraph break when the text just before it is a colon.
     """
-    end = _first_token_at(doc, offset)
+    end = first_token_at(doc, offset)
     for token in reversed(doc[:end]):
         if "\n" in token.text:
             previous = doc[token.i - 1] if token.i > 0 else None

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.attribution.rules import paragraph_numbers, quoting
+from claimledger.attribution.rules import first_token_at, paragraph_numbers, quoting
 from claimledger.model import Entity
 from claimledger.parse import document_text
 
@@ -320,7 +320,7 @@ class SpeakerResolver:
                 or self._first(lambda p: holds(p) and _shares_a_distinctive_word(p, lemma, words))
                 or (self._described(start, head) if lemma in _PUBLIC_ROLE_NOUNS and _refers_back(head) else None)
                 or self._first(lambda p: holds(p) and lemma not in p.another)
-                or (self._identified_later(start, head, lemma) if not _refers_back(head) else None)
+                or (self._identified_later(head, lemma) if not _refers_back(head) else None)
             )
             if by_role or lemma not in _ORGANISATION_NOUNS or not _is_definite(head):
                 return by_role
@@ -335,37 +335,25 @@ class SpeakerResolver:
             return None
         return None
 
-    def _identified_later(self, start: int, head: Token, lemma: str) -> _Person | None:
+    def _identified_later(self, head: Token, lemma: str) -> _Person | None:
         """Who a headline's or lede's description names, the way news names a source a paragraph late:
         "Scientist says …" and "…, a university scientist said on Friday." before "Dr. Miriam Osei, a
         freshwater ecologist, …"; "Chemical giant slams report" before "Velora Chemicals has lashed out".
-        The first person (company, organisation) named in the two paragraphs after its sentence; for a
-        person, only one introduced with a role and holding no office the description does not name ("a
-        scientist" is not "Mayor Ann Lee"); nobody for a description that often stays anonymous ("a
-        senior official")."""
+        The first one named in the two paragraphs after its sentence that it may describe
+        (:func:`_may_be_described_as`); nobody for a description that often stays anonymous ("a senior
+        official")."""
         paragraphs = paragraph_numbers(self._doc)
         if paragraphs[head.i] > 1 or lemma in _ANONYMOUS_ROLE_NOUNS:
             return None
-        if lemma in _PUBLIC_ROLE_NOUNS:
-            def fits(p: _Person) -> bool:
-                offices = {role for role in p.role_words if role in PERSON_TITLES} - _HONORIFICS
-                return p.type == "PERSON" and p.introduced_with_role and offices <= {lemma}
-        elif lemma in _BUSINESS_NOUNS:
-            def fits(p: _Person) -> bool:
-                return p.type == "ORG" and _is_business_name(p.name)
-        elif lemma in _ORGANISATION_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-            # not "a small group of rich donors"
-            def fits(p: _Person) -> bool:
-                return p.type == "ORG"
-        else:
-            return None
         after = head.sent.end_char  # "Scientist says Ressa fish kill …": not a name of its own sentence
-        named_after = [(p.mentions[0][0], p) for p in self._entities if p.mentions and p.mentions[0][0] >= after and fits(p)]
+        named_after = [
+            (p.mentions[0][0], p) for p in self._entities
+            if p.mentions and p.mentions[0][0] >= after and _may_be_described_as(p, lemma, head)
+        ]  # fmt: skip
         if not named_after:
             return None
         first_at, person = min(named_after, key=lambda pair: pair[0])
-        first_token = self._doc.char_span(first_at, first_at + 1, alignment_mode="expand")
-        return person if first_token is not None and paragraphs[first_token.start] <= paragraphs[head.i] + 2 else None
+        return person if paragraphs[first_token_at(self._doc, first_at)] <= paragraphs[head.i] + 2 else None
 
     def _described(self, start: int, head: Token) -> _Person | None:
         """The person an epithet with no matching role refers back to ("The GOP nominee said"), who
@@ -531,6 +519,20 @@ def _clean_name(ent: Span) -> str:
     if owned:
         text = owned["rest"]
     return re.sub(r"[’']s$", "", text).strip()
+
+
+def _may_be_described_as(person: _Person, lemma: str, head: Token) -> bool:
+    """Whether a description with head ``lemma`` can stand for ``person`` before the article names them:
+    a person introduced with a role and holding no office the description does not name ("a scientist"
+    is not "Mayor Ann Lee"); for a business noun ("giant") a company; for another organisation noun one
+    not of people ("a small group of rich donors" is no organisation)."""
+    if lemma in _PUBLIC_ROLE_NOUNS:
+        offices = {role for role in person.role_words if role in PERSON_TITLES} - _HONORIFICS
+        return person.type == "PERSON" and person.introduced_with_role and offices <= {lemma}
+    if lemma in _BUSINESS_NOUNS:
+        return person.type == "ORG" and _is_business_name(person.name)
+    of_people = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return lemma in _ORGANISATION_NOUNS and not of_people and person.type == "ORG"
 
 
 def _is_bare_title(ent: Span) -> bool:

@@ -21,9 +21,8 @@ from __future__ import annotations
 from claimledger.model import Claim, Stance, Statement
 from claimledger.stance.features import negation_parity
 from claimledger.stance.statement_model import AGAINST_ACTS, shipped_statement_model
-from claimledger.stance.text import stem_set, tokens
+from claimledger.stance.text import NEGATION, stem_set, tokens
 
-_CUE_NEGATIONS = frozenset({"not", "never", "nor", "neither", "without", "no"})
 RELATED_COVERAGE = 0.34  # share of the claim's words a neutral content must repeat to voice it (ledger)
 
 
@@ -45,7 +44,7 @@ def stance(statement: Statement, claim: Claim | str, claim_id: str | None = None
 
 def _negated_cue(statement: Statement) -> bool:
     """"did not deny", "never said", "without explaining": the cue says the act was not done."""
-    return any(word in _CUE_NEGATIONS for word in tokens(statement.cue.text))
+    return any(word in NEGATION for word in tokens(statement.cue.text))
 
 
 def claim_coverage(content: str, claim: str) -> float:
