@@ -55,21 +55,22 @@ def extract_statements(
     if convnet is None and model is None and not accurate:
         convnet = shipped_convnet()
     tagged = tagged_statements(doc, quoted, ruled, model or shipped_model(), transformer, convnet)
-    found = [f for f in merge_statements(ruled, tagged, quoted.text, title_span) if not _supposes(doc, f.cue)]
+    merged = [(f, _cue_words(doc, f.cue)) for f in merge_statements(ruled, tagged, quoted.text, title_span)]
+    found = [(f, cue_words) for f, cue_words in merged if not _supposes(cue_words)]
     resolver = SpeakerResolver(doc, author)
     statements = [
-        _to_statement(f"s{number}", statement, doc, quoted.text, resolver, title_span)
-        for number, statement in enumerate(found, start=1)
+        _to_statement(f"s{number}", statement, cue_words, doc, quoted.text, resolver, title_span)
+        for number, (statement, cue_words) in enumerate(found, start=1)
     ]
     return statements, resolver.entities()
 
 
-def _supposes(doc: Doc, cue: tuple[int, int]) -> bool:
+def _supposes(cue: list[Token]) -> bool:
     """"Let's say you think a degree will cost $160,000": a supposition the writer asks the reader to
     make, which nobody states."""
     return any(
         t.head.lemma_ == "let" and any(c.dep_ == "nsubj" and c.lower_ in {"'s", "’s", "us"} for c in t.children)
-        for t in _cue_words(doc, cue)
+        for t in cue
     )
 
 
@@ -125,9 +126,10 @@ def _is_agent(token: Token | None) -> bool:
 
 
 def _to_statement(
-    statement_id: str, found: Found, doc: Doc, text: str, resolver: SpeakerResolver,
+    statement_id: str, found: Found, cue_words: list[Token], doc: Doc, text: str, resolver: SpeakerResolver,
     title_span: tuple[int, int] | None,
 ) -> Statement:
+    """The statement ``found`` as the schema gives it; ``cue_words`` are its cue's tokens."""
     speaker = None
     if found.speaker is not None:
         ((first, last),) = without_dateline(text, [found.speaker])
@@ -138,7 +140,6 @@ def _to_statement(
     start, end = _sentence_bounds(doc, found.start, found.end)
     in_headline = in_title(title_span, found.cue[0])
     kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
-    cue_words = _cue_words(doc, found.cue)
     spoken_to = _is_passive(cue_words) and found.speaker is not None and not _is_agent(found.speaker_token)
     act = statement_act(
         found.cue_lemma, found.sense, content.text if content else None, spoken_to, _is_negated(cue_words)
