@@ -80,6 +80,13 @@ CASES = [
         id="told-reporters-that",
     ),
     pytest.param(
+        "Foreign Minister Anton Sedlak told a meeting of ambassadors in the capital that Varnia would "
+        "“not be lectured” by its neighbours.",
+        [("Foreign Minister Anton Sedlak", "Anton Sedlak", "told", "that Varnia would “not be lectured” by its neighbours",
+          "assert", "mixed")],
+        id="told-a-long-addressee-that-passive",
+    ),
+    pytest.param(
         "Petrov added that the water was being tested.",
         [("Petrov", "Petrov", "added", "that the water was being tested", "assert", "indirect")],
         id="added-that",

@@ -375,10 +375,20 @@ def _complement_hung_on_addressee(verb: Token) -> Token | None:
             continue
         for token in child.subtree:
             children = list(token.children)
-            if (token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in children)
+            if (token.dep_ == "relcl" and any(_marks_complement(c, token) for c in children)
                     and any(c.dep_ in _SUBJECTS for c in children)):
                 return token
     return None
+
+
+def _marks_complement(word: Token, clause_verb: Token) -> bool:
+    """Whether ``word`` is a "that" introducing ``clause_verb``'s clause: marked so, or parsed as the
+    object of a passive verb, which has none ("told a meeting of ambassadors in the capital that
+    Varnia would not be lectured")."""
+    if word.lower_ != "that":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in clause_verb.children)
+    return word.dep_ == "mark" or (word.dep_ == "dobj" and passive)
 
 
 def _directive(verb: Token) -> Token | None:
