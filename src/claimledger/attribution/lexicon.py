@@ -70,7 +70,10 @@ DISCLOSING_VERBS = frozenset({"confirm", "disclose", "reveal", "specify", "discu
 _WITHHELD_WHEN_NEGATED = DISCLOSING_VERBS | {"say", "explain", "comment", "elaborate", "tell", "acknowledge"}
 # "never said that the plant was safe" reports what was not said (``other``); "did not say why" withholds.
 _SAYING = {"say", "tell"}
-_PROPOSITION = re.compile(r"(?!(?:why|how|whether|what|when|where|who|which|if)\b)\w", re.IGNORECASE)
+# The words that open a clause naming a question rather than an answer: "did not say why", "whether it
+# will reopen".
+QUESTION_WORDS = frozenset({"why", "how", "whether", "what", "when", "where", "who", "whom", "whose", "which", "if"})
+_FIRST_WORD = re.compile(r"\w+")
 # "asked residents not to touch dead fish": a request, not a question.
 _REQUEST = re.compile(r"(?:[\w’'-]+\s+){1,4}?(?:not\s+)?to\s+\w", re.IGNORECASE)
 
@@ -91,7 +94,7 @@ def statement_act(
     if spoken_to and sense.act in _ACTS_ON_THE_ADDRESSEE:
         return "other"
     if negated and sense.act != "refuse_comment":
-        withheld = lemma in _WITHHELD_WHEN_NEGATED and not (lemma in _SAYING and _PROPOSITION.match(content or ""))
+        withheld = lemma in _WITHHELD_WHEN_NEGATED and not (lemma in _SAYING and _states_a_proposition(content))
         return "refuse_comment" if withheld else "other"
     if content is None:
         return sense.act
@@ -100,3 +103,15 @@ def statement_act(
     if lemma == "ask" and _REQUEST.match(content):
         return "other"
     return sense.act
+
+
+def opens_a_question(text: str) -> bool:
+    """Whether ``text`` opens on a question word: "how many fish died", "whether it will reopen" name a
+    question, not an answer."""
+    first = _FIRST_WORD.match(text)
+    return first is not None and first.group().lower() in QUESTION_WORDS
+
+
+def _states_a_proposition(content: str | None) -> bool:
+    """"never said that the plant was safe" reports a proposition; "did not say why" names a question."""
+    return bool(content) and _FIRST_WORD.match(content) is not None and not opens_a_question(content)

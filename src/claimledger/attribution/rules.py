@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
-from claimledger.attribution.lexicon import DISCLOSING_VERBS, CueSense, cue_sense
+from claimledger.attribution.lexicon import DISCLOSING_VERBS, CueSense, cue_sense, opens_a_question
 from claimledger.attribution.quotes import QUOTE_MARKS, Quote, find_quotes, looks_like_scare_quote
 from claimledger.model import StatementKind, in_title
 from claimledger.parse import document_text, token_starts, token_strings
@@ -463,8 +463,7 @@ def _request_for_comment(verb: Token) -> Token | None:
 
 def _asks(clause: Token) -> bool:
     """"how many fish died", "whether it will reopen": a clause that names a question, not an answer."""
-    first = min(clause.subtree, key=lambda t: t.i)
-    return first.tag_ in {"WRB", "WP", "WDT"} or first.lower_ in {"whether", "if"}
+    return opens_a_question(min(clause.subtree, key=lambda t: t.i).text)
 
 
 # --- shared helpers --------------------------------------------------------------------------
