@@ -184,6 +184,28 @@ def test_they_after_neither_of_two_speakers_is_them(nlp) -> None:
     assert names_given(nlp, text, "they") == ["Neither official"]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # From the Clarion example: the minister and the governor, the two people who spoke last.
+        ("Interior Minister Dariusz Halvorsen denied the reports. Kestrel Governor Ramzan Terek said the groups "
+         "had never been to Orvik. Neither official has explained why lawyers are still barred from the site. "
+         "Nor have they explained the photographs of bruised backs.", "Dariusz Halvorsen and Ramzan Terek"),
+        # A role both hold.
+        ("Senator Chuck Grassley said the rule was unfair. Senator Patrick Leahy said it was needed. Both "
+         "senators said the vote would be close.", "Chuck Grassley and Patrick Leahy"),
+        # Not two people: groups; a role neither was given.
+        ("Leena Haldane of Civic Rights Monitor said the detentions were unlawful. Jonas Reiter of Frontier Legal "
+         "Aid said lawyers were turned away. Both groups urged the authorities to publish the names.", "Both groups"),
+        ("Senator Chuck Grassley said the rule was unfair. Senator Patrick Leahy said it was needed. Both "
+         "candidates said the debate had been fair.", "Both candidates"),
+    ],
+)
+def test_neither_or_both_of_two_is_the_two_people_who_spoke_last(nlp, text: str, name: str) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [s.speaker.name for s in statements[2:]] == [name] * (len(statements) - 2)
+
+
 SCIENTIST_STORY = (
     "Scientist says Ressa fish kill points to oxygen crash\n\n"
     "The death of around 2,000 fish was caused by a sudden collapse in oxygen, a university scientist said on Friday.\n\n"

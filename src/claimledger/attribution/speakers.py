@@ -38,6 +38,8 @@ _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Qualifiers that make a role another office: a vice presidential nominee is not the presidential one.
 _RANK_WORDS = {"vice", "deputy", "assistant", "associate", "lieutenant", "under", "co"}
+# Nouns that may stand for any person who spoke ("Neither official", "both men").
+_ANY_PERSON = {"official", "man", "woman", "person", "politician", "leader"}
 _ORGANISATION_NOUNS = {
     "group", "organisation", "organization", "agency", "company", "ministry", "firm", "charity", "union", "department",
 }
@@ -222,7 +224,7 @@ class SpeakerResolver:
         if writer is not None:
             writer.mentions.append((start, end))  # not a subject "he" or "she" could refer back to
             return writer.name, self.entity_id(writer)
-        together = self._people_named_together(head)
+        together = self._people_named_together(head) or self._the_two_last_speakers(start, head)
         if together:
             # "Two lawyers, Jonas Reiter and Mira Castell, said …": both speak; a "they" after is the two.
             name = " and ".join([", ".join(p.name for p in together[:-1]), together[-1].name])
@@ -255,6 +257,22 @@ class SpeakerResolver:
                 unique = list({id(p): p for p in people}.values())
                 return unique if len(unique) > 1 else []
         return []
+
+    def _the_two_last_speakers(self, before: int, head: Token | None) -> list[_Person]:
+        """"Neither official has explained …", "Both men denied …": the two people who spoke last before
+        offset ``before``, in the order they spoke, when the noun may name them both (a word for any
+        person in office, or a role each holds: not "both groups", nor "both candidates" after two
+        people who are not)."""
+        noun = _nominal_head(head)
+        if noun is None or noun.pos_ != "NOUN" or not _names_each_of_two(noun):
+            return []
+        last_spoke = [(max(s for s in p.subject_mentions if s < before), p) for p in self._entities
+                      if p.type == "PERSON" and any(s < before for s in p.subject_mentions)]  # fmt: skip
+        two = [person for _, person in sorted(last_spoke, key=lambda pair: pair[0])[-2:]]
+        lemma, words = _role_lemma(noun), _modifier_words(noun)
+        if len(two) < 2 or not (lemma in _ANY_PERSON or all(_holds_role(p, lemma, words) for p in two)):
+            return []
+        return two
 
     def _unnamed_antecedent(self, before: int, head: Token | None) -> str | None:
         """For "he"/"she" ("they"), the singular (plural) unnamed speaker spoken of since the last person
@@ -769,8 +787,16 @@ def _nominal_head(head: Token | None) -> Token | None:
 def _names_each_of_several(noun: Token) -> bool:
     """"Neither official", "both men", "each lawyer": a singular noun that stands for several speakers, so
     a "they" after it is them."""
-    return any(child.dep_ in {"det", "predet", "preconj"} and child.lower_ in {"neither", "both", "each", "either"}
-               for child in noun.children)  # fmt: skip
+    return _quantified_by(noun, {"neither", "both", "each", "either"})
+
+
+def _names_each_of_two(noun: Token) -> bool:
+    """"Neither official", "both men": a noun for exactly two speakers."""
+    return _quantified_by(noun, {"neither", "both"})
+
+
+def _quantified_by(noun: Token, words: set[str]) -> bool:
+    return any(child.dep_ in {"det", "predet", "preconj"} and child.lower_ in words for child in noun.children)
 
 
 def _is_definite(noun: Token) -> bool:
