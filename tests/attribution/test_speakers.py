@@ -206,6 +206,26 @@ def test_neither_or_both_of_two_is_the_two_people_who_spoke_last(nlp, text: str,
     assert [s.speaker.name for s in statements[2:]] == [name] * (len(statements) - 2)
 
 
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        # From the Clarion example; "Velora Chemicals", named next, is no one's ministry.
+        ("Interior Minister Dariusz Halvorsen conceded that a barracks had been used to hold protesters, a fact "
+         "his ministry had refused to confirm only a day earlier. Velora Chemicals denied the report.",
+         "his ministry", "Dariusz Halvorsen’s ministry"),
+        ("Dr. Harold Bornstein released a letter on Friday. Clinton was treated for pneumonia, her campaign "
+         "later disclosed.", "her campaign", "Clinton’s campaign"),
+        ("Velora Chemicals said the plant was safe, and its lawyers said the case was closed.",
+         "its lawyers", "Velora Chemicals’ lawyers"),
+        # The owner is a subject of another sentence: without knowing who is a woman, it stays as written.
+        ("Dr. Harold Bornstein released a letter on Friday. Her campaign later disclosed that she had pneumonia.",
+         "Her campaign", "Her campaign"),
+    ],
+)
+def test_a_possessive_pronoun_names_the_owner_who_is_subject_of_its_sentence(nlp, text, mention, name) -> None:
+    assert names_given(nlp, text, mention) == [name]
+
+
 SCIENTIST_STORY = (
     "Scientist says Ressa fish kill points to oxygen crash\n\n"
     "The death of around 2,000 fish was caused by a sudden collapse in oxygen, a university scientist said on Friday.\n\n"

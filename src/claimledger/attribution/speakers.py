@@ -7,7 +7,10 @@ of them:
 
 - a mention holding a named entity is that entity (names after a title and surnames said again count
   as named even where the NER misses them: "Kestrel Governor Ramzan Terek", "Terek, a former …");
-- people joined by "and" speak together ("Jonas Reiter and Mira Castell"), as one unnamed group;
+- people joined by "and" speak together ("Jonas Reiter and Mira Castell"), as one unnamed group, and so
+  do the two who spoke last for "Neither official" or "Both senators";
+- "his ministry" is the ministry of the person a subject earlier in the sentence ("Dariusz Halvorsen's
+  ministry"), "its lawyers" those of the organisation;
 - "he"/"she" is the most recent person spoken of, "it"/"they" the most recent organisation, unless an
   unnamed speaker spoke since ("One, a welder, said …"), whom "he", "the man" or "the welder" then means;
 - a role description ("the agency's director", "the diplomat", "the Vermont senator") is the most
@@ -34,6 +37,7 @@ from claimledger.parse import document_text
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+_POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Qualifiers that make a role another office: a vice presidential nominee is not the presidential one.
@@ -232,7 +236,8 @@ class SpeakerResolver:
             return name, None
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
-            name = _antecedent_phrase(head) or _RELATIVE_TAIL.sub("", document_text(self._doc)[start:end])
+            name = (_antecedent_phrase(head) or self._owned_by_antecedent(start, end, head)
+                    or _RELATIVE_TAIL.sub("", document_text(self._doc)[start:end]))
             head = _nominal_head(head)
             if head is not None and (head.tag_ == "NNS" or _names_each_of_several(head)):
                 self._unnamed.append((start, name, True))
@@ -257,6 +262,21 @@ class SpeakerResolver:
                 unique = list({id(p): p for p in people}.values())
                 return unique if len(unique) > 1 else []
         return []
+
+    def _owned_by_antecedent(self, start: int, end: int, head: Token | None) -> str | None:
+        """"Halvorsen conceded …, a fact his ministry had refused to confirm" -> "Dariusz Halvorsen's
+        ministry": a possessive pronoun opening the speaker phrase is the person (his, her) or
+        organisation (its, their) that is a subject earlier in the same sentence. Only there: further
+        back, without knowing who is a woman, "her campaign" went to the last man who spoke."""
+        noun = _nominal_head(head)
+        owner = noun.doc[noun.left_edge.i] if noun is not None else None
+        if owner is None or owner.dep_ != "poss" or owner.lower_ not in _POSSESSIVE_PRONOUNS:
+            return None
+        entity = self._antecedent(start, "PERSON" if owner.lower_ in _PERSON_PRONOUNS else "ORG")
+        if entity is None or not any(owner.sent.start_char <= s < start for s in entity.subject_mentions):
+            return None
+        rest = document_text(self._doc)[owner.idx + len(owner) : end].strip()
+        return f"{entity.name}{'’' if entity.name.endswith('s') else '’s'} {_RELATIVE_TAIL.sub('', rest)}"
 
     def _the_two_last_speakers(self, before: int, head: Token | None) -> list[_Person]:
         """"Neither official has explained …", "Both men denied …": the two people who spoke last before
@@ -328,8 +348,9 @@ class SpeakerResolver:
             )
         if bare_title or (head.pos_ == "NOUN" and head.tag_ != "NNS"):  # "the foreign ministries of X and Y" are not one
             lemma, words = _role_lemma(head), _modifier_words(head)
-            # "His lawyer" is someone's lawyer, not whoever the article called a lawyer.
-            holds = (lambda p: False) if _owned_by_a_person(head) else (lambda p: _holds_role(p, lemma, words))
+            # "His lawyer" is someone's lawyer, not whoever the article called a lawyer or names later.
+            owned = _owned_by_a_person(head)
+            holds = (lambda p: False) if owned else (lambda p: _holds_role(p, lemma, words))
             # A role named further down fits too (a headline's "Interior minister" is named below): first
             # when a name or noun of it is in the phrase ("the New York attorney general" before
             # "Attorney General Eric Schneiderman"), else after an epithet's reading.
@@ -338,7 +359,7 @@ class SpeakerResolver:
                 or self._first(lambda p: holds(p) and _shares_a_distinctive_word(p, lemma, words))
                 or (self._described(start, head) if lemma in _PUBLIC_ROLE_NOUNS and _refers_back(head) else None)
                 or self._first(lambda p: holds(p) and lemma not in p.another)
-                or (self._identified_later(head, lemma) if not _refers_back(head) else None)
+                or (self._identified_later(head, lemma) if not (owned or _refers_back(head)) else None)
             )
             if by_role or lemma not in _ORGANISATION_NOUNS or not _is_definite(head):
                 return by_role
