@@ -266,6 +266,13 @@ def test_a_cue_run_over_a_comma_into_a_second_verb_is_two_cues(nlp) -> None:
     ]
 
 
+def test_the_one_a_passive_cue_is_done_to_is_no_second_content(nlp) -> None:
+    text = "Brandt was accused of lying to investigators."
+    spans = [("CONTENT", [spans_of(text, "Brandt")]), ("CUE", [spans_of(text, "was accused of")]),
+             ("CONTENT", [spans_of(text, "lying to investigators")])]
+    assert linked(nlp, text, spans) == [(None, "was accused of", ["lying to investigators"], "accuse", "indirect")]
+
+
 def test_a_lone_word_the_cue_governs_otherwise_stays_content(nlp) -> None:
     text = "Harsh? He doesn't think so."
     spans = [("SOURCE", [spans_of(text, "He")]), ("CUE", [spans_of(text, "think")]), ("CONTENT", [spans_of(text, "so")])]

@@ -57,6 +57,8 @@ def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], par
     statements = []
     for cue, head, contents in zip(cues, cue_heads, contents_of):
         source = _source_for(doc, head, sources, sentence_of)
+        if len(contents) > 1:
+            contents = [c for c in contents if not _is_passive_subject(doc, c, head)]
         for content in contents or [None]:
             statement = _found(doc, cue, head, source, content, in_quote)
             if _cue_phrase(doc, cue) not in _NEVER_CUES and not _reports_a_thing(doc, statement, head, content):
@@ -107,6 +109,14 @@ def _reports_a_thing(doc: Doc, statement: Found, head: Token, content: TaggedSpa
         return False
     root = _span_root(doc, [t for f in content.fragments for t in f])
     return root.head.i == head.i and root.dep_ == "dobj"
+
+
+def _is_passive_subject(doc: Doc, content: TaggedSpan, head: Token) -> bool:
+    """"Brandt was accused of lying": the one the cue is done to, which the tagger sometimes takes for
+    a content of its own beside what the cue reports (a second statement "was accused of | Brandt")."""
+    tokens = [t for f in content.fragments for t in f]
+    subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
+    return any(all(s.left_edge.i <= t <= s.right_edge.i for t in tokens) for s in subjects)
 
 
 def _is_relative_clause(doc: Doc, content: TaggedSpan) -> bool:
