@@ -511,8 +511,9 @@ def _is_cue_verb(token: Token) -> bool:
 
 
 def _cue_tokens(verb: Token) -> list[Token]:
-    """The verb with the auxiliaries, negation and adverbs directly before it ("has also denied")."""
-    first = verb.i
+    """The verb with the auxiliaries, negation and adverbs directly before it ("has also denied"), and
+    the "without" it hangs on ("claimed, without explaining what …": the cue of what is left unsaid)."""
+    first = verb.i - 1 if _after_without(verb) else verb.i
     doc = verb.doc
     while first > 0 and doc[first - 1].head == verb and doc[first - 1].dep_ in _CUE_MODIFIERS:
         first -= 1
@@ -523,11 +524,19 @@ def _cue_tokens(verb: Token) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or its head's for "…, saying …" and coordinated verbs."""
+    """The verb's subject, or its head's for "…, saying …", coordinated verbs and "…, without explaining …"."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     if subject is None and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
         return _subject(verb.head)
+    if subject is None and _after_without(verb) and verb.head.head is not verb.head:
+        return _subject(verb.head.head)
     return subject
+
+
+def _after_without(verb: Token) -> bool:
+    """Whether ``verb`` is the gerund right after "without" ("without explaining"; not "It goes without saying")."""
+    return (verb.dep_ == "pcomp" and verb.head.lower_ == "without" and verb.head.i == verb.i - 1
+            and verb.head.head.lemma_ != "go")
 
 
 def _noun_phrase(head: Token, in_quote: list[bool] | None, used: set[int]) -> list[Token]:

@@ -201,6 +201,8 @@ def merge_statements(
 def _rules_know_better(found: Found, text: str, title_span: tuple[int, int] | None) -> bool:
     if found.cue_lemma in _RULES_FIRST:
         return True
+    if text[found.cue[0] : found.cue[1]].lower().startswith("without "):
+        return True  # "claimed, without explaining what …": the tagger may give what is left unsaid to "claimed"
     if in_title(title_span, found.cue[0]):
         return True  # headlines are telegraphic, and PolNeAR's articles have none to learn them from
     fragments = found.content or []
