@@ -453,15 +453,16 @@ def test_asking_someone_to_do_something_is_a_request(content: str, act: str) -> 
         # Being asked, accused or challenged is no act of the speaker's.
         ("Asked about the declaration that it had been a bomb, Clinton said it was too early to tell.",
          "Asked about", "other"),
-        # With no speaker, an accusation is still reported, by someone unnamed.
-        ("Brandt was accused of lying to investigators.", "was accused of", "accuse"),
+        # With no speaker, an accusation is still reported, by someone unnamed (the cue may end before
+        # "of": PolNeAR draws "Brandt … of lying" as one content around "was accused").
+        ("Brandt was accused of lying to investigators.", "was accused", "accuse"),
         ("Graham asked whether anybody knew the party's platform.", "asked", "question"),
         ("Brandt accused the company of lying.", "accused", "accuse"),
     ],
 )
 def test_a_passive_cue_is_no_act_of_the_speaker(nlp, text: str, cue: str, act: str) -> None:
     statements, _ = extract_statements(nlp(text))
-    assert [s.act for s in statements if s.cue.text == cue] == [act]
+    assert [s.act for s in statements if s.cue.text.removesuffix(" of") == cue] == [act]
 
 
 @pytest.mark.parametrize(
@@ -487,7 +488,7 @@ def test_a_passive_cue_is_no_act_of_the_speaker(nlp, text: str, cue: str, act: s
 )
 def test_a_negated_cue_does_not_do_its_act(nlp, text: str, cue: str, act: str) -> None:
     statements, _ = extract_statements(nlp(text))
-    assert [s.act for s in statements if s.cue.text == cue] == [act]
+    assert [s.act for s in statements if s.cue.text.removesuffix(" of") == cue] == [act]
 
 
 @pytest.mark.parametrize(
