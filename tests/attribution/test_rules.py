@@ -488,7 +488,7 @@ def test_a_passive_cue_is_no_act_of_the_speaker(nlp, text: str, cue: str, act: s
 )
 def test_a_negated_cue_does_not_do_its_act(nlp, text: str, cue: str, act: str) -> None:
     statements, _ = extract_statements(nlp(text))
-    assert [s.act for s in statements if s.cue.text.removesuffix(" of") == cue] == [act]
+    assert [s.act for s in statements if s.cue.text == cue] == [act]
 
 
 @pytest.mark.parametrize(

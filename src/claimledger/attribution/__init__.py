@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from claimledger.attribution.convnet import CONVNET_MODEL_NAME, ConvTagger, shipped_convnet
 from claimledger.attribution.lexicon import statement_act
 from claimledger.attribution.quotes import find_headline_quotes
-from claimledger.attribution.rules import Found, find_statements, quoting
+from claimledger.attribution.rules import Found, find_statements, negated_by_without, quoting
 from claimledger.attribution.speakers import SpeakerResolver
 from claimledger.attribution.tagger import (
     MODEL_NAME, AttributionModel, merge_statements, shipped_model, tagged_statements,
@@ -93,8 +93,7 @@ def _is_negated(cue: list[Token]) -> bool:
     if not verbs:
         return False
     head = next((v for v in verbs if v.head not in verbs or v.head == v), verbs[0])
-    # "claimed, without explaining what …" (but "It goes without saying that …" asserts)
-    if head.dep_ == "pcomp" and head.head.lower_ == "without" and head.head.head.lemma_ != "go":
+    if negated_by_without(head):
         return True
     return any(_negates(child, head) for child in head.children)
 

@@ -58,7 +58,7 @@ def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], par
     for cue, head, contents in zip(cues, cue_heads, contents_of):
         source = _source_for(doc, head, sources, sentence_of)
         if len(contents) > 1:
-            contents = [c for c in contents if not _is_passive_subject(doc, c, head)]
+            contents = [c for c in contents if not _is_passive_subject(c, head)]
         for content in contents or [None]:
             statement = _found(doc, cue, head, source, content, in_quote)
             if _cue_phrase(doc, cue) not in _NEVER_CUES and not _reports_a_thing(doc, statement, head, content):
@@ -111,7 +111,7 @@ def _reports_a_thing(doc: Doc, statement: Found, head: Token, content: TaggedSpa
     return root.head.i == head.i and root.dep_ == "dobj"
 
 
-def _is_passive_subject(doc: Doc, content: TaggedSpan, head: Token) -> bool:
+def _is_passive_subject(content: TaggedSpan, head: Token) -> bool:
     """"Brandt was accused of lying": the one the cue is done to, which the tagger sometimes takes for
     a content of its own beside what the cue reports (a second statement "was accused of | Brandt")."""
     tokens = [t for f in content.fragments for t in f]

@@ -533,10 +533,15 @@ def _subject(verb: Token) -> Token | None:
     return subject
 
 
+def negated_by_without(verb: Token) -> bool:
+    """Whether ``verb`` is a gerund under "without" ("claimed, without explaining what …"), which leaves
+    it undone; not "It goes without saying", which asserts."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without" and verb.head.head.lemma_ != "go"
+
+
 def _after_without(verb: Token) -> bool:
-    """Whether ``verb`` is the gerund right after "without" ("without explaining"; not "It goes without saying")."""
-    return (verb.dep_ == "pcomp" and verb.head.lower_ == "without" and verb.head.i == verb.i - 1
-            and verb.head.head.lemma_ != "go")
+    """Whether ``verb`` is negated by a "without" right before it ("without explaining")."""
+    return negated_by_without(verb) and verb.head.i == verb.i - 1
 
 
 def _noun_phrase(head: Token, in_quote: list[bool] | None, used: set[int]) -> list[Token]:
