@@ -448,21 +448,28 @@ def test_asking_someone_to_do_something_is_a_request(content: str, act: str) -> 
 
 
 @pytest.mark.parametrize(
-    "text, cue, act",
+    "text, cue, speaker, act",
     [
-        # Being asked, accused or challenged is no act of the speaker's.
+        # The one asked, accused or warned is no speaker; the one who asked is unnamed, or the agent.
         ("Asked about the declaration that it had been a bomb, Clinton said it was too early to tell.",
-         "Asked about", "other"),
-        # With no speaker, an accusation is still reported, by someone unnamed (the cue may end before
-        # "of": PolNeAR draws "Brandt … of lying" as one content around "was accused").
-        ("Brandt was accused of lying to investigators.", "was accused", "accuse"),
-        ("Graham asked whether anybody knew the party's platform.", "asked", "question"),
-        ("Brandt accused the company of lying.", "accused", "accuse"),
+         "Asked about", None, "question"),
+        ("Asked by reporters whether the river was safe, the minister declined to comment.",
+         "Asked", "reporters", "question"),
+        ("Sanders was asked by host Bill Maher whether he would run.", "was asked", "host Bill Maher", "question"),
+        ("Residents were warned not to touch the dead fish.", "were warned", None, "assert"),
+        # PolNeAR draws "Brandt … of lying" as one content around "was accused"; the cue may end before "of".
+        ("Brandt was accused of lying to investigators.", "was accused", None, "accuse"),
+        # Active cues, and a perfect tense in an adverbial clause, keep their subject.
+        ("Graham asked whether anybody knew the party's platform.", "asked", "Graham", "question"),
+        ("Brandt accused the company of lying.", "accused", "Brandt", "accuse"),
+        ("The plant will close if the council agrees, as residents have asked.", "have asked", "residents", "question"),
     ],
 )
-def test_a_passive_cue_is_no_act_of_the_speaker(nlp, text: str, cue: str, act: str) -> None:
+def test_the_one_a_passive_cue_addresses_is_no_speaker(nlp, text: str, cue: str, speaker: str | None, act: str) -> None:
     statements, _ = extract_statements(nlp(text))
-    assert [s.act for s in statements if s.cue.text.removesuffix(" of") == cue] == [act]
+    assert [(s.speaker.text if s.speaker else None, s.act) for s in statements if s.cue.text.removesuffix(" of") == cue] == [
+        (speaker, act)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from claimledger.attribution.convnet import CONVNET_MODEL_NAME, ConvTagger, shipped_convnet
-from claimledger.attribution.lexicon import statement_act
+from claimledger.attribution.lexicon import addresses_the_object, statement_act
 from claimledger.attribution.quotes import find_headline_quotes
-from claimledger.attribution.rules import Found, find_statements, negated_by_without, quoting
+from claimledger.attribution.rules import Found, find_statements, negated_by_without, noun_phrase, quoting, span_of
 from claimledger.attribution.speakers import SpeakerResolver
 from claimledger.attribution.tagger import (
     MODEL_NAME, AttributionModel, merge_statements, shipped_model, tagged_statements,
@@ -79,11 +79,32 @@ def _cue_words(doc: Doc, cue: tuple[int, int]) -> list[Token]:
     return list(doc.char_span(*cue, alignment_mode="expand") or ())
 
 
+def _spoken_to(found: Found, cue: list[Token]) -> bool:
+    """Whether the statement's speaker is the one a passive cue addresses ("Asked about it, Clinton
+    said", "Residents were warned not to touch the fish"): the one who asked or warned is unnamed, and
+    PolNeAR draws no source. Not "was told by ambassadors", whose agent speaks."""
+    return addresses_the_object(found.cue_lemma, found.sense) and _is_passive(cue) and not _is_agent(found.speaker_token)
+
+
+def _agent(cue: list[Token]) -> tuple[tuple[int, int] | None, Token | None]:
+    """The span and head of who acts in a passive cue ("was asked by host Bill Maher"), or ``None``s."""
+    for verb in cue:
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        head = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if head is not None:
+            return span_of(noun_phrase(head, None, set())), head
+    return None, None
+
+
 def _is_passive(cue: list[Token]) -> bool:
-    """Whether the cue is a passive participle: "was asked", or "Asked about it, she said" (a
-    participle opening the sentence's adverbial clause)."""
+    """Whether the cue is a passive participle: "was asked", or "Asked about it, she said" (a bare
+    participle opening the sentence's adverbial clause; not "…, his advisers have suggested")."""
     verbs = [t for t in cue if t.tag_ == "VBN"]
-    return any(any(c.dep_ == "auxpass" for c in v.children) or v.dep_ == "advcl" for v in verbs)
+    return any(
+        any(c.dep_ == "auxpass" for c in v.children)
+        or (v.dep_ == "advcl" and not any(c.dep_ in {"aux", "nsubj"} for c in v.children))
+        for v in verbs
+    )
 
 
 def _is_negated(cue: list[Token]) -> bool:
@@ -130,19 +151,19 @@ def _to_statement(
 ) -> Statement:
     """The statement ``found`` as the schema gives it; ``cue_words`` are its cue's tokens."""
     speaker = None
-    if found.speaker is not None:
-        ((first, last),) = without_dateline(text, [found.speaker])
-        name, entity = resolver.resolve(first, last, found.speaker_token)
+    speaker_span, speaker_token = found.speaker, found.speaker_token
+    if speaker_span is not None and _spoken_to(found, cue_words):
+        speaker_span, speaker_token = _agent(cue_words)
+    if speaker_span is not None:
+        ((first, last),) = without_dateline(text, [speaker_span])
+        name, entity = resolver.resolve(first, last, speaker_token)
         speaker = Speaker(text[first:last], first, last, name=name, entity=entity)
     cue = Cue(text[found.cue[0] : found.cue[1]], *found.cue, lemma=found.cue_lemma, neutrality=found.sense.neutrality)
     content = Content.from_fragments(text, without_dateline(text, found.content)) if found.content else None
     start, end = _sentence_bounds(doc, found.start, found.end)
     in_headline = in_title(title_span, found.cue[0])
     kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
-    spoken_to = _is_passive(cue_words) and found.speaker is not None and not _is_agent(found.speaker_token)
-    act = statement_act(
-        found.cue_lemma, found.sense, content.text if content else None, spoken_to, _is_negated(cue_words)
-    )
+    act = statement_act(found.cue_lemma, found.sense, content.text if content else None, _is_negated(cue_words))
     return Statement(statement_id, kind, act, speaker, cue, content, Span.of(text, start, end), in_headline)
 
 

@@ -81,18 +81,14 @@ _REQUEST = re.compile(r"(?:[\w’'-]+\s+){1,4}?(?:not\s+)?to\s+\w", re.IGNORECAS
 # Acts whose passive makes the speaker the one spoken to: "Asked about the bomb, Clinton said …",
 # "he was accused of lying" — Clinton asks nothing, he accuses no one.
 _ACTS_ON_THE_ADDRESSEE = {"question", "accuse", "challenge"}
+_ADDRESSING = {"tell", "inform", "warn", "urge"}
 
 
-def statement_act(
-    lemma: str, sense: CueSense, content: str | None, spoken_to: bool = False, negated: bool = False
-) -> SpeechAct:
+def statement_act(lemma: str, sense: CueSense, content: str | None, negated: bool = False) -> SpeechAct:
     """The speech act of a statement: its cue's, except that telling someone to find proof challenges,
-    asking someone to do something is a request (``other``), not a question, a speaker who is
-    asked, accused or challenged (``spoken_to``: the subject of a passive cue) does none of it (``other``),
-    and a ``negated`` cue does not do its act: not saying, explaining or confirming withholds a statement
+    asking someone to do something is a request (``other``), not a question, and a ``negated`` cue
+    does not do its act: not saying, explaining or confirming withholds a statement
     (``refuse_comment``), and "did not deny" is no denial — nor a confirmation (``other``)."""
-    if spoken_to and sense.act in _ACTS_ON_THE_ADDRESSEE:
-        return "other"
     if negated and sense.act != "refuse_comment":
         withheld = lemma in _WITHHELD_WHEN_NEGATED and not (lemma in _SAYING and _states_a_proposition(content))
         return "refuse_comment" if withheld else "other"
@@ -103,6 +99,12 @@ def statement_act(
     if lemma == "ask" and _REQUEST.match(content):
         return "other"
     return sense.act
+
+
+def addresses_the_object(lemma: str, sense: CueSense) -> bool:
+    """Whether the cue's object is the one spoken to ("asked the minister", "accused Brandt of",
+    "warned residents"), so that in the passive its subject is no speaker."""
+    return sense.act in _ACTS_ON_THE_ADDRESSEE or lemma in _ADDRESSING
 
 
 def opens_a_question(text: str) -> bool:

@@ -217,7 +217,7 @@ def _according_to_statements(doc: Doc, in_quote: list[bool], used: set[int]) -> 
         if not content:
             continue
         used.update({token.i, to.i})
-        speaker = _span_of(_noun_phrase(source, in_quote, used))
+        speaker = span_of(noun_phrase(source, in_quote, used))
         found.append(
             Found("indirect", (token.idx, to.idx + len(to)), "according to", cue_sense("according to"),
                   speaker, source, content)
@@ -446,8 +446,8 @@ def _refusal(token: Token) -> Found | None:
     cue_start = _cue_tokens(token)[0]
     return Found(
         "indirect", (cue_start.idx, cue_end.idx + len(cue_end)), "decline to comment",
-        CueSense("refuse_comment", "neutral"), _span_of(_noun_phrase(subject, None, set())) if subject else None,
-        subject, [_span_of(list(topic.subtree))] if topic is not None else None,
+        CueSense("refuse_comment", "neutral"), span_of(noun_phrase(subject, None, set())) if subject else None,
+        subject, [span_of(list(topic.subtree))] if topic is not None else None,
     )
 
 
@@ -478,10 +478,10 @@ def _statement_for_verb(verb: Token, in_quote: list[bool], used: set[int], kind:
     subject = _subject(verb)
     if subject is not None and in_quote[subject.i]:
         subject = _adjacent_noun(verb, cue_tokens, in_quote)
-    speaker_tokens = _noun_phrase(subject, in_quote, used) if subject is not None else []
+    speaker_tokens = noun_phrase(subject, in_quote, used) if subject is not None else []
     return Found(
         kind, (cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1])), verb.lemma_, sense,
-        _span_of(speaker_tokens), subject,
+        span_of(speaker_tokens), subject,
     )
 
 
@@ -544,7 +544,7 @@ def _after_without(verb: Token) -> bool:
     return negated_by_without(verb) and verb.head.i == verb.i - 1
 
 
-def _noun_phrase(head: Token, in_quote: list[bool] | None, used: set[int]) -> list[Token]:
+def noun_phrase(head: Token, in_quote: list[bool] | None, used: set[int]) -> list[Token]:
     """The whole noun phrase of ``head`` (appositives and relative clauses included), outside quotes."""
     tokens = sorted(head.subtree, key=lambda t: t.i)
     # Keep the contiguous run around the head that stays out of quotes and cues.
@@ -613,7 +613,7 @@ def _trimmed(tokens: list[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last)
 
 
-def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
+def span_of(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
