@@ -120,14 +120,18 @@ class Cue(Span):
 
     lemma: str = ""
     neutrality: Neutrality = "neutral"
+    negated: bool = False  # "did not deny", "never said", "No one confirmed", "without explaining"
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "lemma": self.lemma, "neutrality": self.neutrality}
+        return {**super().to_dict(), "lemma": self.lemma, "neutrality": self.neutrality, "negated": self.negated}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Cue":
-        """The cue that :meth:`to_dict` wrote."""
-        return cls(data["text"], data["start"], data["end"], lemma=data["lemma"], neutrality=data["neutrality"])
+        """The cue that :meth:`to_dict` wrote (documents stored before ``negated`` existed read as not negated)."""
+        return cls(
+            data["text"], data["start"], data["end"], lemma=data["lemma"], neutrality=data["neutrality"],
+            negated=data.get("negated", False),
+        )
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,8 @@ def _act_cell(statement: Statement) -> Text:
     cell.append(f"\n{statement.cue.text}", "dim")
     if statement.cue.neutrality != "neutral":
         cell.append(f" ({statement.cue.neutrality})", "yellow")
+    if statement.cue.negated:
+        cell.append(" (negated)", "magenta")
     return cell
 
 

@@ -473,29 +473,29 @@ def test_the_one_a_passive_cue_addresses_is_no_speaker(nlp, text: str, cue: str,
 
 
 @pytest.mark.parametrize(
-    "text, cue, act",
+    "text, cue, act, negated",
     [
         # Not doing an act is not doing it: no denial, and no confirmation either.
-        ("He did not deny the report.", "did not deny", "other"),
-        ("Velora has never accused the fishermen of lying.", "has never accused", "other"),
+        ("He did not deny the report.", "did not deny", "other", True),
+        ("Velora has never accused the fishermen of lying.", "has never accused", "other", True),
         # Not saying, explaining or confirming leaves something unsaid.
-        ("The minister did not explain why the site was closed.", "did not explain", "refuse_comment"),
-        ("No one has confirmed the figure.", "has confirmed", "refuse_comment"),
+        ("The minister did not explain why the site was closed.", "did not explain", "refuse_comment", True),
+        ("No one has confirmed the figure.", "has confirmed", "refuse_comment", True),
         ("Neither official has explained why lawyers are still barred from the site.", "has explained",
-         "refuse_comment"),
+         "refuse_comment", True),
         ("“We found nothing,” the minister claimed, without explaining what the ministry had looked for.",
-         "without explaining", "refuse_comment"),
+         "without explaining", "refuse_comment", True),
         # Never having said something reports what was not said.
-        ("He never said that the plant was safe.", "never said", "other"),
+        ("He never said that the plant was safe.", "never said", "other", True),
         # "It goes without saying" asserts; a negation inside the content, or elsewhere in the sentence,
         # does not negate the cue.
-        ("“Are we there? Probably not,” Ms. Moore said.", "said", "assert"),
-        ("He denied that he had not paid taxes.", "denied", "deny"),
+        ("“Are we there? Probably not,” Ms. Moore said.", "said", "assert", False),
+        ("He denied that he had not paid taxes.", "denied", "deny", False),
     ],
 )
-def test_a_negated_cue_does_not_do_its_act(nlp, text: str, cue: str, act: str) -> None:
+def test_a_negated_cue_does_not_do_its_act(nlp, text: str, cue: str, act: str, negated: bool) -> None:
     statements, _ = extract_statements(nlp(text))
-    assert [s.act for s in statements if s.cue.text == cue] == [act]
+    assert [(s.act, s.cue.negated) for s in statements if s.cue.text == cue] == [(act, negated)]
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,16 @@ def test_a_statement_is_highlighted_with_its_speaker_and_act() -> None:
     )
 
 
+def test_a_negated_cue_says_so() -> None:
+    text = "Mara Quill did not deny it."
+    negated = Statement(
+        id="s1", kind="indirect", act="other", speaker=Speaker("Mara Quill", 0, 10, name="Mara Quill"),
+        cue=Cue("did not deny", 11, 23, lemma="deny", negated=True), content=None, sentence=Span.of(text, 0, len(text)),
+    )
+    [cue] = [mark for mark in statement_marks(negated) if mark.css == "cue"]
+    assert cue.label == "cue “did not deny” · act: other (negated) · neutral · speaker: Mara Quill"
+
+
 def test_statements_sharing_a_cue_each_keep_an_anchor() -> None:
     html = highlight(TEXT, statement_marks(statement("s1")) + statement_marks(statement("s2")))
     assert '<span id="s2"></span><span id="s1" class="cue"' in html

@@ -158,12 +158,16 @@ def _to_statement(
         ((first, last),) = without_dateline(text, [speaker_span])
         name, entity = resolver.resolve(first, last, speaker_token)
         speaker = Speaker(text[first:last], first, last, name=name, entity=entity)
-    cue = Cue(text[found.cue[0] : found.cue[1]], *found.cue, lemma=found.cue_lemma, neutrality=found.sense.neutrality)
+    negated = _is_negated(cue_words)
+    cue = Cue(
+        text[found.cue[0] : found.cue[1]], *found.cue, lemma=found.cue_lemma, neutrality=found.sense.neutrality,
+        negated=negated,
+    )
     content = Content.from_fragments(text, without_dateline(text, found.content)) if found.content else None
     start, end = _sentence_bounds(doc, found.start, found.end)
     in_headline = in_title(title_span, found.cue[0])
     kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
-    act = statement_act(found.cue_lemma, found.sense, content.text if content else None, _is_negated(cue_words))
+    act = statement_act(found.cue_lemma, found.sense, content.text if content else None, negated)
     return Statement(statement_id, kind, act, speaker, cue, content, Span.of(text, start, end), in_headline)
 
 

@@ -45,7 +45,8 @@ def statement_marks(statement: Statement) -> list[Mark]:
     who = speaker_name(statement)
     act = statement.act.replace("_", " ")
     marks = [Mark(statement.cue.start, statement.cue.end, "cue",
-                  f"cue “{statement.cue.text}” · act: {act} · {statement.cue.neutrality} · speaker: {who}",
+                  f"cue “{statement.cue.text}” · act: {act}{' (negated)' if statement.cue.negated else ''} · "
+                  f"{statement.cue.neutrality} · speaker: {who}",
                   anchor=statement.id)]
     if statement.speaker is not None:
         marks.append(Mark(statement.speaker.start, statement.speaker.end, "speaker", f"speaker: {who} · act: {act}"))
