@@ -33,7 +33,7 @@ def test_analyze_without_title() -> None:
 def test_analyzer_versions_are_recorded() -> None:
     analyzer = claimledger.analyze(BODY).analyzer.to_dict()
     assert analyzer["version"] == claimledger.__version__
-    assert analyzer["models"]["attribution"] == "crf-1+cnn-1"
+    assert analyzer["models"]["attribution"] == "crf-1+cnn-2"
     assert analyzer["models"]["parser"].endswith("-3.8.0")
 
 

@@ -1,5 +1,5 @@
-"""The default tagger's network (cnn-1): numpy inference against its torch twin, feature lookup,
-token vectors from foreign pipelines, the shipped model.
+"""The default tagger's networks (cnn-2): numpy inference against the torch twin, feature lookup,
+averaging, token vectors from foreign pipelines, training on partly labelled text, the shipped model.
 
 Sentences are invented; expected spans are exact.
 """
@@ -7,6 +7,7 @@ Sentences are invented; expected spans are exact.
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -14,36 +15,46 @@ import pytest
 from claimledger.attribution import extract_statements
 from claimledger.attribution.features import Column, DocumentFeatures
 from claimledger.attribution.convnet import (
-    CONVNET_MODEL_NAME, MODELS_FOLDER, ConvTagger, dilated_convolution, shipped_convnet,
+    CONVNET_MODEL_NAME, MODELS_FOLDER, NETWORK_WEIGHT, ConvTagger, dilated_convolution, shipped_convnet, stacked_taps,
 )
-from claimledger.attribution.tagging import LABELS
+from claimledger.attribution.tagging import LABELS, best_tags
 from claimledger.errors import ModelNotFoundError
 
 torch = pytest.importorskip("torch", reason="training the network needs requirements-accurate.txt")
 
 
-@pytest.mark.parametrize("dilation", [1, 2, 4])
+@pytest.mark.parametrize("dilation", [1, 2, 4, 8])
 def test_the_numpy_convolution_is_torchs(dilation: int) -> None:
     generator = torch.Generator().manual_seed(dilation)
     convolution = torch.nn.Conv1d(4, 3, 3, padding=dilation, dilation=dilation)
     values = torch.randn(7, 4, generator=generator)
     expected = convolution(values.T.unsqueeze(0))[0].T.detach().numpy()
     weight, bias = convolution.weight.detach().numpy(), convolution.bias.detach().numpy()
-    assert np.allclose(dilated_convolution(values.numpy(), weight, bias, dilation), expected, atol=1e-5)
+    assert np.allclose(dilated_convolution(values.numpy(), stacked_taps(weight), bias, dilation), expected, atol=1e-5)
+
+
+def small_networks(count: int) -> list:
+    """``count`` randomly initialised torch networks over four feature strings and five-wide vectors."""
+    from claimledger.attribution.convnet_training import network
+
+    torch.manual_seed(3)
+    return [network(4, 5).eval() for _ in range(count)]
+
+
+def saved(nets: list, path) -> ConvTagger:
+    """``nets`` saved with made-up CRF weights, and loaded back."""
+    from claimledger.attribution.convnet_training import save_convnet
+
+    states = {"w=said": np.arange(len(LABELS), dtype=np.float32)}
+    save_convnet(path, ["w=said", "w=he", "t=VBD", "q=0"], nets, states, np.eye(len(LABELS)).tolist())
+    return ConvTagger.load(path)
 
 
 @pytest.fixture
 def small_model(tmp_path) -> tuple[ConvTagger, object]:
     """A randomly initialised network over four feature strings, saved and loaded back."""
-    from claimledger.attribution.convnet_training import network, save_convnet
-
-    torch.manual_seed(3)
-    net = network(4, 5).eval()
-    states = {"w=said": np.arange(len(LABELS), dtype=np.float32)}
-    transitions = np.eye(len(LABELS)).tolist()
-    path = tmp_path / "net.npz"
-    save_convnet(path, ["w=said", "w=he", "t=VBD", "q=0"], net, states, transitions)
-    return ConvTagger.load(path), net
+    [net] = small_networks(1)
+    return saved([net], tmp_path / "net.npz"), net
 
 
 def test_the_loaded_network_computes_what_torch_trained(small_model) -> None:
@@ -54,7 +65,38 @@ def test_the_loaded_network_computes_what_torch_trained(small_model) -> None:
         expected = torch.log_softmax(net(ids, offsets, vectors), -1).numpy()
     # The file keeps embeddings in int8.
     rows = model.feature_matrix(DocumentFeatures([0, 1, 2], (), [("w=said", "q=0"), ("w=he",), ("t=VBD",)]))
-    assert np.allclose(model.log_probs(rows @ model.embedding, vectors.numpy()), expected, atol=1e-2)
+    assert np.allclose(model.networks[0].log_probs(rows, vectors.numpy()), expected, atol=1e-2)
+
+
+def test_two_networks_are_stored_apart_and_read_together(tmp_path, nlp) -> None:
+    first, second = small_networks(2)
+    model = saved([first, second], tmp_path / "two.npz")
+    assert len(model.networks) == 2
+    assert not np.allclose(model.networks[0].feature_input, model.networks[1].feature_input)
+    doc = nlp("He said so.")
+    doc.tensor = np.zeros((len(doc), 5), dtype=np.float32)
+    sequence = DocumentFeatures([0, 1, 2, 3], (), [("w=he",), ("w=said", "t=VBD"), (), ("q=0",)])
+    rows = model.feature_matrix(sequence)
+    vectors = model.token_vectors(doc, sequence.tokens)
+    average = (model.networks[0].log_probs(rows, vectors) + model.networks[1].log_probs(rows, vectors)) / 2
+    expected = best_tags(NETWORK_WEIGHT * average + rows @ model.crf_states, model.transitions)
+    assert model.tags(doc, sequence) == expected
+
+
+def test_a_text_with_every_token_ignored_teaches_the_network_nothing(tmp_path) -> None:
+    """Silver text (:mod:`.distillation`) marks the tokens not to learn from; a text with no token
+    left would make the loss 0 / 0 and fill the weights with NaN."""
+    from claimledger.attribution.convnet_training import IGNORED, train_convnet
+
+    crf = SimpleNamespace(info=SimpleNamespace(state_features={}), transitions=np.eye(len(LABELS)).tolist())
+    features = [["w=said"], ["w=he"], ["w=said"]]
+    vectors = np.zeros((3, 4), dtype=np.float32)
+    labelled = (features, vectors, [0, 1, 0])
+    skipped = (features, vectors, [IGNORED] * 3)
+    loss = train_convnet([labelled] * 5 + [skipped], crf, tmp_path / "net.npz", seeds=(0,))
+    [network] = ConvTagger.load(tmp_path / "net.npz").networks
+    assert np.isfinite(loss)
+    assert np.isfinite(network.feature_input).all() and np.isfinite(network.output_weight).all()
 
 
 def test_unknown_features_drop_out_and_the_crf_states_come_along(small_model) -> None:
@@ -85,7 +127,8 @@ def test_the_shipped_network_reads_the_parse_it_was_trained_on(nlp) -> None:
     assert model.tensor_width == nlp("x").tensor.shape[1]
     card = json.loads((MODELS_FOLDER / f"{CONVNET_MODEL_NAME}.json").read_text(encoding="utf-8"))
     assert card["command"] == "claimledger train attribution"
-    assert (MODELS_FOLDER / f"{CONVNET_MODEL_NAME}.npz").stat().st_size < 20 * 1024 * 1024
+    assert len(model.networks) == 2
+    assert (MODELS_FOLDER / f"{CONVNET_MODEL_NAME}.npz").stat().st_size < 40 * 1024 * 1024  # two int8 embeddings
 
 
 def test_the_default_tagger_finds_an_indirect_statement(nlp) -> None:

@@ -380,9 +380,12 @@ def test_a_relative_clause_after_the_content_is_no_second_statement(nlp) -> None
         "by the Kestrel Ledger, which first published the accounts of former detainees."
     )
     statements, _ = extract_statements(nlp(text))
-    assert [(s.speaker.text, s.cue.text, s.content.text) for s in statements] == [
+    # What the Ledger published may be a statement of its own (PolNeAR draws "…, which reported spending
+    # …" with the source "which"); the relative clause is never the content of "denied" or "reported".
+    assert [(s.speaker.text, s.cue.text, s.content.text) for s in statements if s.cue.text != "first published"] == [
         ("Halvorsen", "denied", "that detainees had been held at a former army barracks")
     ]
+    assert [s.speaker.name for s in statements if s.cue.text == "first published"] in ([], ["Kestrel Ledger"])
 
 
 @pytest.mark.parametrize(
@@ -470,6 +473,18 @@ def test_the_one_a_passive_cue_addresses_is_no_speaker(nlp, text: str, cue: str,
     assert [(s.speaker.text if s.speaker else None, s.act) for s in statements if s.cue.text.removesuffix(" of") == cue] == [
         (speaker, act)
     ]
+
+
+def test_what_the_addressees_are_told_to_do_is_not_the_speakers_act(nlp) -> None:
+    text = (
+        "The governor dismissed calls for an inquiry, telling foreign governments to “find proof” before "
+        "accusing his administration of abuse."
+    )
+    statements, _ = extract_statements(nlp(text))
+    by_cue = {s.cue.text: s.speaker.text if s.speaker else None for s in statements}
+    assert (by_cue["dismissed"], by_cue["telling"]) == ("The governor", "The governor")
+    # Those told would accuse, not the governor, and have not yet.
+    assert "accusing" not in by_cue
 
 
 @pytest.mark.parametrize(

@@ -472,7 +472,7 @@ def test_brat_span_texts_with_line_breaks_do_not_break_parsing() -> None:
 def slow_run(request) -> None:
     """Skip unless slow tests were asked for: the default run does not deselect them by itself."""
     if "slow" not in (request.config.getoption("markexpr") or ""):
-        pytest.skip("full training (about 25 minutes) runs only with `pytest -m slow`")
+        pytest.skip("full training (about 90 minutes: the CRF, silver labels, two networks) runs only with `pytest -m slow`")
 
 
 @pytest.mark.slow
@@ -483,8 +483,8 @@ def test_full_training_reproduces_the_shipped_scores(slow_run, tmp_path) -> None
     from claimledger.evaluation.polnear import evaluate_polnear
     from claimledger.parse import load_nlp
     from claimledger.attribution.convnet import ConvTagger
-    from claimledger.attribution.convnet_training import train_convnet, training_examples
-    from claimledger.attribution.training import load_training_articles
+    from claimledger.attribution.convnet_training import train_convnet
+    from claimledger.attribution.training import load_training_articles, network_examples
     from claimledger.model import Article, Document
     from claimledger.pipeline import analyzer_info
 
@@ -493,8 +493,8 @@ def test_full_training_reproduces_the_shipped_scores(slow_run, tmp_path) -> None
     files = ModelFiles.named(tmp_path, "crf-1")
     train_crf(articles, docs, files)
     model = AttributionModel.load(files)
-    train_convnet(training_examples(articles, docs, model), model, tmp_path / "cnn-1.npz")
-    convnet = ConvTagger.load(tmp_path / "cnn-1.npz")
+    train_convnet(network_examples(articles, docs, model, data_root()), model, tmp_path / "cnn-2.npz")
+    convnet = ConvTagger.load(tmp_path / "cnn-2.npz")
 
     def predictor(gold_articles: list[Article]):
         for article, doc in zip(gold_articles, load_nlp().pipe(a.text for a in gold_articles)):

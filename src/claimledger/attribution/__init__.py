@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.attribution.convnet import CONVNET_MODEL_NAME, ConvTagger, shipped_convnet
 from claimledger.attribution.lexicon import addresses_the_object, statement_act
+from claimledger.attribution.linking import done_by_an_object
 from claimledger.attribution.quotes import find_headline_quotes
 from claimledger.attribution.rules import Found, find_statements, negated_by_without, noun_phrase, quoting, span_of
 from claimledger.attribution.speakers import SpeakerResolver
@@ -56,7 +57,7 @@ def extract_statements(
         convnet = shipped_convnet()
     tagged = tagged_statements(doc, quoted, ruled, model or shipped_model(), transformer, convnet)
     merged = [(f, _cue_words(doc, f.cue)) for f in merge_statements(ruled, tagged, quoted.text, title_span)]
-    found = [(f, cue_words) for f, cue_words in merged if not _supposes(cue_words)]
+    found = [(f, cue_words) for f, cue_words in merged if not _supposes(cue_words) and not _not_done_yet(cue_words)]
     resolver = SpeakerResolver(doc, author)
     statements = [
         _to_statement(f"s{number}", statement, cue_words, doc, quoted.text, resolver, title_span)
@@ -72,6 +73,13 @@ def _supposes(cue: list[Token]) -> bool:
         t.head.lemma_ == "let" and any(c.dep_ == "nsubj" and c.lower_ in {"'s", "’s", "us"} for c in t.children)
         for t in cue
     )
+
+
+def _not_done_yet(cue: list[Token]) -> bool:
+    """"telling them to find proof before accusing his administration of abuse": what those told are to
+    do first or hold back from (a gerund after a preposition, under the infinitive of a directive) is an
+    act nobody has done."""
+    return any(t.dep_ == "pcomp" and done_by_an_object(t) for t in cue)
 
 
 def _cue_words(doc: Doc, cue: tuple[int, int]) -> list[Token]:
@@ -121,9 +129,11 @@ def _is_negated(cue: list[Token]) -> bool:
 
 def _negates(child: Token, verb: Token) -> bool:
     """Whether a dependent of ``verb`` negates it: "not"/"never" among its auxiliaries, "Nor" before it,
-    a subject "Nobody" or "No one", "Neither official"."""
+    a subject "Nobody" or "No one", "Neither official", the object "nothing"."""
     if child.dep_ == "neg":
         return _in_verb_group(child, verb)
+    if child.dep_ == "dobj":
+        return child.lower_ == "nothing"  # "said nothing", "denied nothing"
     if child.dep_ == "cc":
         return child.lower_ in _NEGATING_WORDS and child.i < verb.i
     if child.dep_ in {"nsubj", "nsubjpass"}:

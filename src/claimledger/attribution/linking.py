@@ -56,7 +56,7 @@ def link_statements(doc: Doc, spans: list[TaggedSpan], in_quote: list[bool], par
             contents_of[best].append(content)
     statements = []
     for cue, head, contents in zip(cues, cue_heads, contents_of):
-        source = _source_for(doc, head, sources, sentence_of)
+        source = None if done_by_an_object(head) else _source_for(doc, head, sources, sentence_of)
         if len(contents) > 1:
             contents = [c for c in contents if not _is_passive_subject(c, head)]
         for content in contents or [None]:
@@ -279,6 +279,18 @@ def _source_for(doc: Doc, cue_head: Token, sources: list[TaggedSpan], sentence_o
         candidates,
         key=lambda s: (_tree_distance(cue_head, _span_root(doc, s.fragments[0])), abs(s.first - cue_head.i)),
     )
+
+
+def done_by_an_object(cue_head: Token) -> bool:
+    """Whether the cue is the act of someone its sentence's subject addresses: "telling them to find
+    proof before accusing his administration" — those told would accuse, not the governor — found by
+    climbing the tree to a verb with a subject of its own, through an infinitive whose verb has an object."""
+    token = cue_head
+    while token.head != token and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        if token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children):
+            return True
+        token = token.head
+    return False
 
 
 def _span_root(doc: Doc, tokens: list[int]) -> Token:

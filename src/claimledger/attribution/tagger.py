@@ -134,19 +134,31 @@ def tagged_statements(
     sequence = sequence_features(doc, quoted, ruled, model.cue_rates)
     if not sequence.tokens:
         return []
+    tags = sequence_tags(doc, sequence, quoted, ruled, model, accurate, convnet)
+    return statements_from_tags(doc, tags, sequence.tokens, quoted)
+
+
+def sequence_tags(
+    doc: Doc, sequence: DocumentFeatures, quoted: Quoting, ruled: list[Found], model: AttributionModel,
+    accurate: TransformerTagger | None = None, convnet: ConvTagger | None = None,
+) -> list[str]:
+    """The decoded label of each token of ``sequence`` (non-empty), read as :func:`tagged_statements` says."""
     if accurate is None and convnet is not None:
-        tags = convnet.tags(doc, sequence)
-    elif accurate is None:
-        tags = model.tagger.tag(sequence.features)
-    else:
-        encoder = accurate.label_log_probs(doc, sequence.tokens, quoted, rule_labels(doc, rule_spans(ruled)))
-        marginals = crf_marginals(model.tagger, sequence.features)
-        tags = combined_tags(encoder, marginals, model.transitions, accurate.crf_weight, accurate.transition_weight)
+        return convnet.tags(doc, sequence)
+    if accurate is None:
+        return model.tagger.tag(sequence.features)
+    encoder = accurate.label_log_probs(doc, sequence.tokens, quoted, rule_labels(doc, rule_spans(ruled)))
+    marginals = crf_marginals(model.tagger, sequence.features)
+    return combined_tags(encoder, marginals, model.transitions, accurate.crf_weight, accurate.transition_weight)
+
+
+def statements_from_tags(doc: Doc, tags: list[str], tokens: list[int], quoted: Quoting) -> list[Found]:
+    """The statements that the labels ``tags`` of the doc tokens ``tokens`` draw, speakers linked to cues."""
     paragraphs = paragraph_numbers(doc)
     words = (doc.to_array([IS_PUNCT]) == 0).tolist()
-    spans = decode_tags(tags, sequence.tokens, paragraphs, quoted.in_quote, words)
+    spans = decode_tags(tags, tokens, paragraphs, quoted.in_quote, words)
     linked = link_statements(doc, spans, quoted.in_quote, paragraphs)
-    return [_modifier_back_to_content(doc, found) for found in linked]
+    return [_nothing_joins_the_cue(doc, _modifier_back_to_content(doc, found)) for found in linked]
 
 
 def _modifier_back_to_content(doc: Doc, found: Found) -> Found:
@@ -164,6 +176,20 @@ def _modifier_back_to_content(doc: Doc, found: Found) -> Found:
         return found
     before = cue[-2]
     return replace(found, cue=(found.cue[0], before.idx + len(before)), content=[(last.idx, first[1]), *rest])
+
+
+def _nothing_joins_the_cue(doc: Doc, found: Found) -> Found:
+    """"The ministry said nothing": the object "nothing" is no content but part of the cue, as PolNeAR
+    draws it (and the negation of the act reads it), where the taggers leave it out or call it content."""
+    cue = doc.char_span(*found.cue, alignment_mode="expand")
+    if cue is None or not len(cue) or cue[-1].i + 1 >= len(doc):
+        return found
+    after = doc[cue[-1].i + 1]
+    if after.lower_ != "nothing" or after.head != cue[-1]:
+        return found
+    if found.content and found.content != [(after.idx, after.idx + len(after))]:
+        return found
+    return replace(found, cue=(found.cue[0], after.idx + len(after)), content=None)
 
 
 def crf_marginals(tagger: pycrfsuite.Tagger, features: list[list[str]]) -> list[list[float]]:

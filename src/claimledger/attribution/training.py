@@ -1,6 +1,6 @@
-"""`claimledger train attribution`: rebuild the shipped CRF and the network that reads beside it
-(:mod:`.convnet_training`) from PolNeAR (``--accurate``: the fine-tuned transformer,
-:mod:`.transformer_training`).
+"""`claimledger train attribution`: rebuild the shipped CRF and the networks that read beside it
+(:mod:`.convnet_training`) from PolNeAR and from FNC-1's bodies as ``--accurate`` labels them
+(:mod:`.distillation`) (``--accurate``: the fine-tuned transformer, :mod:`.transformer_training`).
 
 Trains on PolNeAR train (with ``--all``, train and dev), reading each article's first annotator's
 ``.ann`` as the dev eval does, parses the texts with the pipeline's spaCy model, derives the cue
@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from claimledger.attribution.convnet import CONVNET_MODEL_NAME, shipped_convnet
 from claimledger.attribution.convnet import MODELS_FOLDER as CONVNET_FOLDER
 from claimledger.attribution.convnet_training import train_convnet, training_examples, write_convnet_card
+from claimledger.attribution.distillation import SILVER_SOURCE, silver_examples, silver_texts
 from claimledger.attribution.rules import find_statements, quoting
 from claimledger.attribution.tagger import (
     MODEL_NAME, AttributionModel, ModelFiles, sequence_features, shipped_files, shipped_model, write_cue_rates,
@@ -181,7 +182,7 @@ def _dev_scores(all_data: bool, files: ModelFiles) -> dict[str, Any]:
 
 @register_trainer(TRAINER_NAME)
 def train_attribution(options: TrainOptions) -> str:
-    """Rebuild ``crf-1`` in the package from PolNeAR; returns a summary."""
+    """Rebuild ``crf-1`` and ``cnn-2`` (or, with ``--accurate``, ``minilm-1``) in the package; returns a summary."""
     # Imported here so that importing the trainer registry does not load spaCy.
     from claimledger.parse import load_nlp
 
@@ -199,14 +200,25 @@ def train_attribution(options: TrainOptions) -> str:
     started = time.perf_counter()
     crf = AttributionModel.load(files)
     convnet_path = CONVNET_FOLDER / f"{CONVNET_MODEL_NAME}.npz"
-    loss = train_convnet(training_examples(articles, docs, crf), crf, convnet_path)
+    loss = train_convnet(network_examples(articles, docs, crf, root), crf, convnet_path)
     convnet_seconds = time.perf_counter() - started
     dev_scores = _dev_scores(options.all_data, files)
     write_model_card(trained, splits, digest, dev_scores)
-    write_convnet_card(convnet_path.with_suffix(".json"), splits, digest, loss, convnet_seconds, dev_scores)
+    silver = {"fnc-1": SILVER_SOURCE.name, "digest": digest_files([root / SILVER_SOURCE], root)}
+    write_convnet_card(convnet_path.with_suffix(".json"), splits, digest, silver, loss, convnet_seconds, dev_scores)
     scores = ", ".join(f"{k} {v}" for k, v in dev_scores.items() if k.endswith("exact_f1"))
     return (
         f"trained {MODEL_NAME} on PolNeAR {'+'.join(splits)} ({trained.articles} articles, {trained.tokens} tokens) "
         f"in {trained.seconds:.0f} s; {trained.features} features; wrote {files.crf}; trained {CONVNET_MODEL_NAME} "
         f"in {convnet_seconds:.0f} s, wrote {convnet_path}; dev (both together): {scores}"
     )
+
+
+def network_examples(articles: list[TrainingArticle], docs: list[Doc], crf: AttributionModel, root: Path) -> list:
+    """What the network learns from: the gold articles, and FNC-1's bodies as the ``--accurate``
+    reader labels them (:mod:`.distillation`, about 15 minutes)."""
+    from claimledger.attribution.transformer import shipped_transformer
+    from claimledger.parse import load_nlp
+
+    silver = silver_examples(silver_texts(root), load_nlp(), crf, shipped_transformer())
+    return training_examples(articles, docs, crf) + silver
