@@ -102,11 +102,11 @@ def _speaker_cell(statement: Statement) -> Text:
 
 def _act_cell(statement: Statement) -> Text:
     cell = Text(statement.act, _ACT_STYLES.get(statement.act, ""))
+    if statement.cue.negated and statement.act != "refuse_comment":  # a refusal is a negation already
+        cell.append(" (negated)", "magenta")
     cell.append(f"\n{statement.cue.text}", "dim")
     if statement.cue.neutrality != "neutral":
         cell.append(f" ({statement.cue.neutrality})", "yellow")
-    if statement.cue.negated:
-        cell.append(" (negated)", "magenta")
     return cell
 
 
