@@ -506,3 +506,22 @@ def test_full_training_reproduces_the_shipped_scores(slow_run, tmp_path) -> None
     shipped = json.loads(shipped_files().card.read_text(encoding="utf-8"))["dev_scores"]
     for name in ("source_exact_f1", "cue_exact_f1", "content_exact_f1"):
         assert scores[name] >= shipped[name] - 1.0
+
+
+def test_a_content_run_on_into_the_speakers_second_act_ends_at_the_comma(nlp) -> None:
+    """A tagged content that reads past the comma into a participle hanging on the cue's own verb
+    ("…, singing 'It's Our Time'") ends before it: the participle is a second act, not what was reported."""
+    from dataclasses import replace
+
+    from claimledger.attribution.rules import find_statements, quoting
+    from claimledger.attribution.tagger import _cut_at_a_second_act
+
+    text = "The ministry denied the reports on Monday, calling them fabricated."
+    doc = nlp(text)
+    [denied] = [f for f in find_statements(doc, quoting(doc)) if f.cue_lemma == "deny"]
+    start = text.index("the reports")
+    run_on = replace(denied, content=[(start, len(text) - 1)])
+    assert text[slice(*_cut_at_a_second_act(doc, run_on).content[-1])] == "the reports on Monday"
+    # A content that ends before the participle is left as it is.
+    reported = replace(denied, content=[(start, text.index(","))])
+    assert _cut_at_a_second_act(doc, reported) == reported

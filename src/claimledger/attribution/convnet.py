@@ -7,7 +7,7 @@ it learns which combinations of features mark a span's edge. ``cnn-2`` is two su
 trained from different seeds on PolNeAR and on news text labelled by ``--accurate``
 (:mod:`.distillation`). Each token's label score is the networks' mean log-probability
 (× :data:`NETWORK_WEIGHT`) plus the CRF's state score, and :func:`~.tagging.best_tags` decodes the
-document under the CRF's transition weights: 78.7 / 72.9 / 61.9 exact F1 on PolNeAR dev, against
+document under the CRF's transition weights: 78.7 / 72.9 / 62.0 exact F1 on PolNeAR dev, against
 78.1 / 72.1 / 61.4 for ``cnn-1`` (one network, gold only) and the CRF's 76.3 / 69.9 / 57.9.
 
 Inference is numpy only (torch trains it, :mod:`.convnet_training`). The model file

@@ -158,7 +158,7 @@ def statements_from_tags(doc: Doc, tags: list[str], tokens: list[int], quoted: Q
     words = (doc.to_array([IS_PUNCT]) == 0).tolist()
     spans = decode_tags(tags, tokens, paragraphs, quoted.in_quote, words)
     linked = link_statements(doc, spans, quoted.in_quote, paragraphs)
-    return [_nothing_joins_the_cue(doc, _modifier_back_to_content(doc, found)) for found in linked]
+    return [_cut_at_a_second_act(doc, _nothing_joins_the_cue(doc, _modifier_back_to_content(doc, found))) for found in linked]
 
 
 def _modifier_back_to_content(doc: Doc, found: Found) -> Found:
@@ -176,6 +176,25 @@ def _modifier_back_to_content(doc: Doc, found: Found) -> Found:
         return found
     before = cue[-2]
     return replace(found, cue=(found.cue[0], before.idx + len(before)), content=[(last.idx, first[1]), *rest])
+
+
+def _cut_at_a_second_act(doc: Doc, found: Found) -> Found:
+    """"denied reports that …, calling the allegations 'fabricated'": a participle after a comma that
+    hangs on the cue's own verb is a second act of the speaker, not part of what the first reports."""
+    cue = doc.char_span(*found.cue, alignment_mode="expand")
+    if not found.content or cue is None or not len(cue):
+        return found
+    verb = cue.root
+    start, end = found.content[-1]
+    second = next(
+        (t for t in verb.children if t.dep_ == "advcl" and t.tag_ == "VBG" and start < t.idx < end
+         and t.i > 0 and doc[t.i - 1].text == ","),
+        None,
+    )
+    if second is None:
+        return found
+    comma = doc[second.i - 1]
+    return replace(found, content=[*found.content[:-1], (start, comma.idx)])
 
 
 def _nothing_joins_the_cue(doc: Doc, found: Found) -> Found:
