@@ -125,12 +125,11 @@ def test_the_example_corpus(example_ledger: dict) -> None:
 def test_every_outlet_is_read_against_the_claim_itself(example_ledger: dict) -> None:
     # The Observer's "Varnia's foreign minister rejected mounting international criticism over the
     # treatment of protesters" joins this claim; read against that sentence, Sedlak's rejection and
-    # his "would not be lectured" counted as support. The governor's demand for proof ("telling them to
-    # 'find proof'", the content as the taggers draw it, without "before accusing his administration of
-    # abuse") says nothing of abuse: he denies the story's other central claim (below).
+    # his "would not be lectured" counted as support. The governor, "telling them to 'find proof' before
+    # accusing his administration of abuse", denies it; he denies the story's other central claim too (below).
     claim = next(c for c in example_ledger["stories"][0]["claims"] if c["text"] == "There was abuse in Kestrel province.")
     assert [voice["name"] for voice in claim["supporters"]] == ["two human rights organisations"]
-    assert [voice["name"] for voice in claim["deniers"]] == ["Dariusz Halvorsen", "Varnia", "Anton Sedlak"]
+    assert [voice["name"] for voice in claim["deniers"]] == ["Dariusz Halvorsen", "Ramzan Terek", "Varnia", "Anton Sedlak"]
     beaten = next(c for c in example_ledger["stories"][0]["claims"] if c["text"].startswith("Scores detained and beaten"))
     assert "Ramzan Terek" in [voice["name"] for voice in beaten["deniers"]]
 
