@@ -526,9 +526,9 @@ def _cue_tokens(verb: Token) -> list[Token]:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or its head's for "…, saying …", coordinated verbs and "…, without explaining …"."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if subject is None and verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
+    if subject is None and verb.dep_ in _INHERITS_SUBJECT and verb.head != verb:
         return _subject(verb.head)
-    if subject is None and _after_without(verb) and verb.head.head is not verb.head:
+    if subject is None and _after_without(verb) and verb.head.head != verb.head:
         return _subject(verb.head.head)
     return subject
 
