@@ -179,8 +179,9 @@ def _modifier_back_to_content(doc: Doc, found: Found) -> Found:
 
 
 def _cut_at_a_second_act(doc: Doc, found: Found) -> Found:
-    """"denied reports that …, calling the allegations 'fabricated'": a participle after a comma that
-    hangs on the cue's own verb is a second act of the speaker, not part of what the first reports."""
+    """"denied reports that …, calling the allegations 'fabricated'", "rejected the criticism, telling
+    ambassadors that …": a participle after a comma that hangs on the cue's own verb is a second act of
+    the speaker, not part of what the first reports (the rules find that act as a statement of its own)."""
     cue = doc.char_span(*found.cue, alignment_mode="expand")
     if not found.content or cue is None or not len(cue):
         return found
@@ -234,7 +235,6 @@ def merge_statements(
     """
     first = [found for found in ruled if _rules_know_better(found, text, title_span)]
     others = [found for found in ruled if not _rules_know_better(found, text, title_span)]
-    tagged = [_cut_before_own_report(found, ruled, text) for found in tagged]
     second = [
         found for found in _not_overlapping(tagged, first)
         if not _misreads(found, ruled) and not _headline_colon(found, text, title_span)
@@ -276,31 +276,6 @@ def _misreads(tagged: Found, ruled: list[Found]) -> bool:
         or (tagged.content is None and found.content is not None and _overlap(tagged.cue, found.cue))
         for found in ruled
     )
-
-
-def _cut_before_own_report(tagged: Found, ruled: list[Found], text: str) -> Found:
-    """A tagged content that runs on into the same speaker's next report, a participle after a comma
-    ("X rejected the criticism, telling ambassadors that …"), ends before that report's cue, which the
-    rules found and the tagger missed; the rule statement then stands beside it."""
-    if tagged.speaker is None or not tagged.content:
-        return tagged
-    start = tagged.content[0][0]
-    cuts = [
-        found.cue[0] for found in ruled
-        if found.speaker == tagged.speaker and _participle_after_comma(found.cue, text)
-        and any(first < found.cue[0] < last for first, last in tagged.content)
-    ]
-    if not cuts:
-        return tagged
-    cut = min(cuts)
-    while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",;"):
-        cut -= 1
-    fragments = [(first, min(last, cut)) for first, last in tagged.content if first < cut]
-    return replace(tagged, content=fragments) if fragments else tagged
-
-
-def _participle_after_comma(cue: tuple[int, int], text: str) -> bool:
-    return text[cue[0] : cue[1]].endswith("ing") and text[: cue[0]].rstrip().endswith(",")
 
 
 def _not_overlapping(candidates: list[Found], kept: list[Found]) -> list[Found]:
