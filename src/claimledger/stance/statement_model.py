@@ -1,9 +1,11 @@
-"""The shipped statement-stance model: a logistic regression over :func:`statement_features`.
+"""The shipped statement-stance models: logistic regressions over :func:`statement_features`.
 
-It reads a statement (its content, act, cue and kind) against a claim and gives the probabilities of
-``support | deny | neutral``. It is trained by ``claimledger train stance`` on the statements that
+They read a statement (its content, act, cue and kind) against a claim and give the probabilities of
+``support | deny | neutral``. They are trained by ``claimledger train stance`` on the statements that
 the attribution engine finds in Emergent's article headlines (:mod:`.statement_training`) and stored
 as ``models/statement.npz`` (feature names, weights) with its card ``models/statement.json``.
+``statement-minilm`` reads one feature more, the content's similarity in meaning to the claim
+(:mod:`.similarity`); the ledger and ``analyze --accurate`` use it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from claimledger.model import Statement
 from claimledger.stance.text import CONFIRMING, DENIAL, HEDGING, NEGATION, REFUTING, stem_set, tokens
 
 STATEMENT_MODEL = "statement"
+SIMILARITY_MODEL = "statement-minilm"
+SIMILARITY_FEATURE = "minilm_cosine"
 STANCE_LABELS: tuple[str, ...] = ("support", "deny", "neutral")
 # Acts are grouped by direction: Emergent's headlines hold few "question" or "challenge" statements,
 # and grouped they borrow the weight that the many denials earn.
@@ -42,8 +46,9 @@ FEATURE_NAMES: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def statement_features(statement: Statement, claim: str) -> list[float]:
-    """The features of a statement with content against a claim text, in the order of :data:`FEATURE_NAMES`.
+def statement_features(statement: Statement, claim: str, similarity: float | None = None) -> list[float]:
+    """The features of a statement with content against a claim text, in the order of :data:`FEATURE_NAMES`,
+    then ``similarity`` (:data:`SIMILARITY_FEATURE`) when it is given.
 
     Relatedness is read several ways so the model can weigh them: the share of the claim's stemmed
     words the content repeats (and of the content's words that are the claim's), character-trigram
@@ -74,16 +79,23 @@ def statement_features(statement: Statement, claim: str) -> list[float]:
         against, float(statement.act in FOR_ACTS),
         *(float(statement.cue.neutrality == value) for value in NEUTRALITIES),
         *(float(statement.kind == kind) for kind in KINDS),
+        *([] if similarity is None else [similarity]),
     ]  # fmt: skip
 
 
 @dataclass(frozen=True)
 class StatementStanceModel:
-    """Weights of a multinomial logistic regression over :data:`FEATURE_NAMES`."""
+    """Weights of a multinomial logistic regression over :data:`FEATURE_NAMES` (and the similarity)."""
 
     coef: np.ndarray  # (labels, features)
     intercept: np.ndarray  # (labels,)
     labels: tuple[str, ...] = STANCE_LABELS
+    features: tuple[str, ...] = FEATURE_NAMES
+
+    @property
+    def reads_similarity(self) -> bool:
+        """Whether the model reads the content's similarity in meaning to the claim."""
+        return self.features[-1] == SIMILARITY_FEATURE
 
     def probabilities(self, features: list[float]) -> np.ndarray:
         """The probability of each of :attr:`labels` for one feature row."""
@@ -94,9 +106,9 @@ class StatementStanceModel:
     def save(self, path: Path) -> None:
         """Write the model as a pickle-free ``.npz``, with the feature names it was trained on."""
         np.savez_compressed(path, coef=self.coef, intercept=self.intercept, labels=np.asarray(self.labels),
-                            features=np.asarray(FEATURE_NAMES))  # fmt: skip
+                            features=np.asarray(self.features))  # fmt: skip
 
-    def label(self, statement: Statement, claim: str) -> tuple[str, float]:
+    def label(self, statement: Statement, claim: str, similarity: float | None = None) -> tuple[str, float]:
         """The stance label of a statement with content toward a claim text, and its probability.
 
         The model decides whether the statement speaks about the claim at all (neutral when that is
@@ -106,9 +118,12 @@ class StatementStanceModel:
         about, and a negation on one side only turns the direction ("nobody has been tortured" against
         "police tortured protesters"; "denied that there was no purge" supports "there was a purge").
         Emergent's few questions are rhetorical ("Is this the oldest burger?"), its denials rarely negated.
+        ``similarity`` is read by a model that has learnt it, and required by one.
         """
-        probabilities = dict(zip(self.labels, self.probabilities(statement_features(statement, claim)).tolist(),
-                                 strict=True))  # fmt: skip
+        if self.reads_similarity and similarity is None:
+            raise ClaimledgerError("this statement-stance model reads the similarity of content and claim: pass it")
+        features = statement_features(statement, claim, similarity if self.reads_similarity else None)
+        probabilities = dict(zip(self.labels, self.probabilities(features).tolist(), strict=True))
         if probabilities["neutral"] >= 0.5 or probabilities["neutral"] == max(probabilities.values()):
             return "neutral", probabilities["neutral"]
         against = statement.act in AGAINST_ACTS
@@ -124,17 +139,18 @@ class StatementStanceModel:
         if not path.is_file():
             raise ClaimledgerError(f"statement-stance model not found at {path}: train it with `claimledger train stance`")
         with np.load(path, allow_pickle=False) as data:
-            if tuple(data["features"].tolist()) != FEATURE_NAMES:
+            features = tuple(data["features"].tolist())
+            if features not in (FEATURE_NAMES, (*FEATURE_NAMES, SIMILARITY_FEATURE)):
                 raise ClaimledgerError(f"{path} was trained on other features: retrain it with `claimledger train stance`")
-            return cls(data["coef"], data["intercept"], tuple(data["labels"].tolist()))
+            return cls(data["coef"], data["intercept"], tuple(data["labels"].tolist()), features)
 
 
 @functools.cache
-def shipped_statement_model() -> StatementStanceModel:
-    """The shipped statement-stance model, loaded once per process."""
+def shipped_statement_model(reads_similarity: bool = False) -> StatementStanceModel:
+    """The shipped statement-stance model (``statement-minilm`` when ``reads_similarity``), loaded once per process."""
     from claimledger.stance.model import model_path
 
-    return StatementStanceModel.load(model_path(STATEMENT_MODEL))
+    return StatementStanceModel.load(model_path(SIMILARITY_MODEL if reads_similarity else STATEMENT_MODEL))
 
 
 def negation_mismatch(content: str, claim: str) -> bool:

@@ -24,7 +24,10 @@ import numpy as np
 
 from claimledger.model import Statement
 from claimledger.stance.data import EmergentPair
-from claimledger.stance.statement_model import STANCE_LABELS, StatementStanceModel, statement_features
+from claimledger.stance.similarity import SentenceEncoder
+from claimledger.stance.statement_model import (
+    FEATURE_NAMES, SIMILARITY_FEATURE, STANCE_LABELS, StatementStanceModel, statement_features,
+)
 
 NEGATIVE_CLAIMS = 4
 SEED = 7
@@ -70,12 +73,21 @@ def statement_examples(pairs: Sequence[EmergentPair], statements: dict[str, list
     return examples
 
 
-def fit_statement_model(examples: Sequence[StatementExample]) -> StatementStanceModel:
-    """A multinomial logistic regression on ``examples``, rows in the order of :data:`STANCE_LABELS`."""
+def fit_statement_model(examples: Sequence[StatementExample], encoder: SentenceEncoder | None = None) -> StatementStanceModel:
+    """A multinomial logistic regression on ``examples``, rows in the order of :data:`STANCE_LABELS`;
+    with ``encoder``, one that reads the similarity in meaning of content and claim too."""
     from sklearn.linear_model import LogisticRegression  # only training needs scikit-learn
 
+    if encoder is not None:
+        encoder.embed(text for e in examples for text in (e.statement.content.text, e.claim))
     classifier = LogisticRegression(C=REGULARISATION_C, max_iter=5000)
-    features = np.asarray([statement_features(e.statement, e.claim) for e in examples])
+    features = np.asarray([statement_features(e.statement, e.claim, example_similarity(e, encoder)) for e in examples])
     classifier.fit(features, [e.label for e in examples])
     order = [list(classifier.classes_).index(label) for label in STANCE_LABELS]
-    return StatementStanceModel(classifier.coef_[order], classifier.intercept_[order])
+    names = FEATURE_NAMES if encoder is None else (*FEATURE_NAMES, SIMILARITY_FEATURE)
+    return StatementStanceModel(classifier.coef_[order], classifier.intercept_[order], features=names)
+
+
+def example_similarity(example: StatementExample, encoder: SentenceEncoder | None) -> float | None:
+    """The similarity in meaning of the example's content and claim; ``None`` without an encoder."""
+    return None if encoder is None else encoder.similarity(example.statement.content.text, example.claim)

@@ -14,20 +14,28 @@ side only, refuting or confirming words). Two cases need no model:
   claim) is about it: its act alone decides, deny/question/challenge against, anything else for;
   a headline that is itself the claim ("Governor tells critics to 'find proof'") is borne out by the
   statement it reports.
+
+Given a :class:`~.similarity.SentenceEncoder`, the ``statement-minilm`` model also weighs how close in
+meaning the content is to the claim, which words miss ("denied that any protesters had been
+mistreated" against "security forces beat demonstrators").
 """
 
 from __future__ import annotations
 
 from claimledger.model import Claim, Stance, Statement
 from claimledger.stance.features import negation_parity
+from claimledger.stance.similarity import SentenceEncoder
 from claimledger.stance.statement_model import AGAINST_ACTS, shipped_statement_model
 from claimledger.stance.text import NEGATION, stem_set, tokens
 
 RELATED_COVERAGE = 0.34  # share of the claim's words a neutral content must repeat to voice it (ledger)
 
 
-def stance(statement: Statement, claim: Claim | str, claim_id: str | None = None) -> Stance:
-    """The stance of ``statement`` toward ``claim`` (a :class:`Claim` or its text).
+def stance(
+    statement: Statement, claim: Claim | str, claim_id: str | None = None, encoder: SentenceEncoder | None = None,
+) -> Stance:
+    """The stance of ``statement`` toward ``claim`` (a :class:`Claim` or its text); with ``encoder``,
+    read also by the similarity in meaning of content and claim (``statement-minilm``).
 
     Returns a :class:`Stance` whose ``score`` is the confidence in its label.
     """
@@ -38,7 +46,11 @@ def stance(statement: Statement, claim: Claim | str, claim_id: str | None = None
     if is_source_of(statement, claim):
         against = statement.act in AGAINST_ACTS and not _reports(claim, statement)
         return Stance(claim_id, "deny" if against else "support", 1.0)
-    label, score = shipped_statement_model().label(statement, claim_text)
+    if encoder is None:
+        label, score = shipped_statement_model().label(statement, claim_text)
+    else:
+        similarity = encoder.similarity(statement.content.text, claim_text)
+        label, score = shipped_statement_model(reads_similarity=True).label(statement, claim_text, similarity)
     return Stance(claim_id, label, round(score, 4))
 
 

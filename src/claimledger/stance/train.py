@@ -22,6 +22,7 @@ import sklearn
 from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier
 
 from claimledger.evaluation.data import data_root, digest_files
+from claimledger.evaluation.statement_stance import EVAL_NAME, SIMILARITY_EVAL_NAME
 from claimledger.stance.baseline import BASELINE_FEATURE_COUNT
 from claimledger.stance.data import (
     EMERGENT_DIR,
@@ -36,7 +37,8 @@ from claimledger.stance.emergent import EmergentModel
 from claimledger.stance.features import Vocabulary, feature_matrix
 from claimledger.stance.model import FNC_MODEL, StanceModel, model_card, model_path
 from claimledger.stance.scoring import LABELS, stance_report
-from claimledger.stance.statement_model import STANCE_LABELS, STATEMENT_MODEL
+from claimledger.stance.similarity import shipped_encoder
+from claimledger.stance.statement_model import SIMILARITY_MODEL, STANCE_LABELS, STATEMENT_MODEL, StatementStanceModel
 from claimledger.stance.statement_training import fit_statement_model, headline_statements, statement_examples
 from claimledger.stance.trees import TreeEnsemble
 from claimledger.training import TrainOptions, register_trainer
@@ -140,21 +142,33 @@ def train_emergent(root: Path) -> dict[str, Any]:
 
 
 def train_statement_stance(root: Path) -> dict[str, Any]:
-    """Train and save the statement-stance model on the Emergent training file's headline statements."""
+    """Train and save the statement-stance models on the Emergent training file's headline statements:
+    ``statement`` (words alone) and, when the MiniLM encoder is installed, ``statement-minilm``."""
     pairs = read_emergent(root / EMERGENT_DIR / EMERGENT_TRAIN)
     statements = headline_statements([pair.headline for pair in pairs])
     examples = statement_examples(pairs, statements)
-    fit_statement_model(examples).save(model_path(STATEMENT_MODEL))
+    digest = digest_files([root / EMERGENT_DIR / EMERGENT_TRAIN], root)
+    card = _save_statement_model(STATEMENT_MODEL, fit_statement_model(examples), examples, digest, EVAL_NAME)
+    encoder = shipped_encoder()
+    if encoder is not None:
+        model = fit_statement_model(examples, encoder)
+        _save_statement_model(SIMILARITY_MODEL, model, examples, digest, SIMILARITY_EVAL_NAME)
+    return card
+
+
+def _save_statement_model(name: str, model: StatementStanceModel, examples: list, digest: str, eval_name: str) -> dict:
+    model.save(model_path(name))
     card = {
-        "model": STATEMENT_MODEL,
+        "model": name,
         "command": "claimledger train stance",
         "trained_on": f"emergent/{EMERGENT_TRAIN} headline statements ({len(examples)} examples)",
+        "features": list(model.features),
         "labels": {label: sum(e.label == label for e in examples) for label in STANCE_LABELS},
-        "data_digest": digest_files([root / EMERGENT_DIR / EMERGENT_TRAIN], root),
+        "data_digest": digest,
         "date": datetime.date.today().isoformat(),
-        "cross_validation": "claimledger eval statement-stance (claim-grouped 10 folds, retrained per fold)",
+        "cross_validation": f"claimledger eval {eval_name} (claim-grouped 10 folds, retrained per fold)",
     }
-    write_card(STATEMENT_MODEL, card)
+    write_card(name, card)
     return card
 
 
