@@ -468,11 +468,14 @@ def predict_checkworthy(
 def predict_clusters(
     path: Annotated[str, typer.Argument(help="Documents as JSON Lines ({id, title, text, …}); text may be the title.")],
     out: Annotated[str, typer.Option("--out", help="Where to write id,story,claim,family.")],
+    accurate: Annotated[
+        bool, typer.Option("--accurate", help="Compare claims by the meaning of their sentences too (MiniLM).")
+    ] = False,
 ) -> None:
     """Link the documents: each one's story and the claim cluster (and family) of its central claim."""
     from claimledger.linking.predict import predict_clusters as predict
 
-    stderr.print(f"wrote {predict(path, out)} rows to {out}")
+    stderr.print(f"wrote {predict(path, out, accurate)} rows to {out}")
 
 
 @app.command("eval")

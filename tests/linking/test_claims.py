@@ -89,3 +89,31 @@ def test_comparable_figures(first: tuple, second: tuple, expected: bool) -> None
     a = figure("more than 2,000", 2000, "lower", first[1], first[0])
     b = figure("roughly 1,800", 1800, "approx", second[1], second[0])
     assert comparable(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Velora Chemicals chief executive resigns", "Velora boss quits after river spill"),
+        ("Orvik police beat demonstrators", "Orvik protesters say officers assaulted them"),
+        ("Orvik steelworks to shut", "Orvik's biggest employer will close its mill"),
+    ],
+)
+def test_paraphrases_in_other_words_join_only_by_meaning(first: str, second: str) -> None:
+    pytest.importorskip("torch", reason="the sentence encoder needs requirements-accurate.txt")
+    from claimledger.stance.similarity import shipped_encoder
+
+    docs = [headline("a", first, "2026-04-02"), headline("b", second, "2026-04-03")]
+    by_words, by_meaning = link_claims(docs), link_claims(docs, encoder=shipped_encoder())
+    assert central_cluster(by_words, "a") is not central_cluster(by_words, "b")
+    assert central_cluster(by_meaning, "a") is central_cluster(by_meaning, "b")
+
+
+def test_other_events_in_one_place_stay_apart_by_meaning() -> None:
+    pytest.importorskip("torch", reason="the sentence encoder needs requirements-accurate.txt")
+    from claimledger.stance.similarity import shipped_encoder
+
+    docs = [headline("a", "Orvik police beat demonstrators", "2026-04-02"),
+            headline("b", "Orvik steelworks to close next month", "2026-04-03")]
+    clusters = link_claims(docs, encoder=shipped_encoder())
+    assert central_cluster(clusters, "a") is not central_cluster(clusters, "b")

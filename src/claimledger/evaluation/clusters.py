@@ -7,6 +7,7 @@ predicted group is the family of its central claim (the claim with the claims th
 gold group is Emergent's ``claimId`` (2,071 headlines, 240 claims in the train file), which holds
 headlines for *and against* one claim. ``strict_bcubed_*`` score the claim clusters themselves,
 which keep "X" and "not X" apart. ``limit`` scores only the first ``limit`` headlines.
+"clusters-accurate" scores ``predict clusters --accurate``, which compares claims by meaning too.
 
 B-cubed (Bagga & Baldwin 1998): for each item, precision is the share of its predicted cluster that
 shares its gold group, recall the share of its gold group inside its predicted cluster; both are
@@ -24,6 +25,7 @@ from claimledger.model import Article
 from claimledger.stance.data import EMERGENT_DIR, EMERGENT_TRAIN, read_csv_rows, require_columns
 
 EVAL_NAME = "clusters"
+ACCURATE_EVAL_NAME = "clusters-accurate"
 
 
 def bcubed(gold: Mapping[str, str], predicted: Mapping[str, str]) -> tuple[float, float, float]:
@@ -57,17 +59,28 @@ def emergent_headlines(limit: int | None = None) -> tuple[list[Article], dict[st
 @register_eval(EVAL_NAME)
 def evaluate_clusters(limit: int | None = None) -> EvalResult:
     """B-cubed P/R/F1 (0–1) of the claim clusters of Emergent's headlines against their claim ids."""
-    from claimledger.linking.predict import analyze_and_link, cluster_rows
+    return scored_clusters(EVAL_NAME, False, limit)
+
+
+@register_eval(ACCURATE_EVAL_NAME)
+def evaluate_accurate_clusters(limit: int | None = None) -> EvalResult:
+    """The same with claims compared by meaning too (``predict clusters --accurate``)."""
+    return scored_clusters(ACCURATE_EVAL_NAME, True, limit)
+
+
+def scored_clusters(name: str, accurate: bool, limit: int | None) -> EvalResult:
+    """The B-cubed scores of the linker, by words alone or (``accurate``) by meaning too."""
+    from claimledger.linking.predict import analyze_and_link, cluster_rows, required_encoder
 
     articles, gold = emergent_headlines(limit)
-    rows = cluster_rows(analyze_and_link(articles))
+    rows = cluster_rows(analyze_and_link(articles, required_encoder() if accurate else None))
     metrics: dict[str, float] = {}
     for prefix, column in (("", "family"), ("strict_", "claim")):
         predicted = {row["id"]: row[column] or f"alone:{row['id']}" for row in rows}
         scores = zip(("precision", "recall", "f1"), bcubed(gold, predicted))
         metrics.update({f"{prefix}bcubed_{name}": round(score, 4) for name, score in scores})
     return EvalResult(
-        name=EVAL_NAME,
+        name=name,
         metrics=metrics,
         data_digest=digest_files([data_root() / EMERGENT_DIR / EMERGENT_TRAIN]),
         details={"headlines": len(gold), "gold claims": len(set(gold.values())),

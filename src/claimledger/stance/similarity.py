@@ -10,7 +10,7 @@ beat demonstrators" where no word is shared. It costs a forward pass per text, t
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -48,6 +48,11 @@ class SentenceEncoder:
             pooled = ((states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1)).numpy()
             pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             self._embeddings.update(zip(batch, pooled, strict=True))
+
+    def embeddings(self, texts: Sequence[str]) -> np.ndarray:
+        """The embeddings of ``texts`` (one row each, in order), embedding those not seen before."""
+        self.embed(texts)
+        return np.stack([self._embeddings[text] for text in texts]) if texts else np.zeros((0, 0), dtype=np.float32)
 
     def forget(self) -> None:
         """Drop the embeddings kept so far."""
