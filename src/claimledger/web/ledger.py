@@ -18,9 +18,15 @@ SIDES = (("supporters", "support"), ("deniers", "deny"), ("neutral", "neutral"))
 
 
 def focus_claim(story: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The claim a story is about: its central claim, else its first (the linker lists central ones first)."""
+    """The claim a story is about: the central claim of its first article, whose headline is the
+    story's title (so the two read together in a list), else its first central claim, else its first
+    claim (the linker lists central ones first, then by independent sources)."""
     claims = story.get("claims") or []
-    return next((c for c in claims if c.get("central")), claims[0] if claims else None)
+    documents = story.get("documents") or []
+    first = documents[0]["id"] if documents else None
+    central = [c for c in claims if c.get("central")]
+    fallback = (central or claims or [None])[0]
+    return next((c for c in central if first in c.get("stated_in", [])), fallback)
 
 
 def stance_counts(claim: Mapping[str, Any] | None) -> dict[str, int]:
