@@ -5,7 +5,7 @@ They read a statement (its content, act, cue and kind) against a claim and give 
 the attribution engine finds in Emergent's article headlines (:mod:`.statement_training`) and stored
 as ``models/statement.npz`` (feature names, weights) with its card ``models/statement.json``.
 ``statement-minilm`` reads one feature more, the content's similarity in meaning to the claim
-(:mod:`.similarity`); the ledger and ``analyze --accurate`` use it.
+(:mod:`.similarity`); ``analyze --accurate`` uses it.
 """
 
 from __future__ import annotations
