@@ -193,7 +193,7 @@ def _document_stages(
         encoder = shipped_encoder() if accurate else None  # a forward pass per statement: too slow by default
         if encoder is not None:
             encoder.forget()  # kept for one document
-            encoder.embed([central.normalized or central.text, *(s.content.text for s in document.statements if s.content)])
+            encoder.embed(s.content.text for s in document.statements if s.content)  # in one batch
         for statement in document.statements:
             statement.stance = stance(statement, central, encoder=encoder)
     document.framing_markers = find_framing_markers(doc, document.statements, article.title_span)

@@ -23,7 +23,8 @@ import numpy as np
 from spacy.tokens import Doc
 
 from claimledger.attribution.convnet import CONVNET_MODEL_NAME, NETWORK_WEIGHT, packed
-from claimledger.attribution.rules import find_statements, quoting
+from claimledger.attribution.features import DocumentFeatures
+from claimledger.attribution.rules import Found, Quoting, find_statements, quoting
 from claimledger.attribution.tagger import AttributionModel, sequence_features
 from claimledger.attribution.tagging import LABELS, encode_tags
 
@@ -53,14 +54,23 @@ def training_examples(articles: list, docs: list[Doc], crf: AttributionModel) ->
     """Each parsed article's CRF features, token vectors and gold label ids."""
     examples = []
     for article, doc in zip(articles, docs):
-        quoted = quoting(doc)
-        sequence = sequence_features(doc, quoted, find_statements(doc, quoted), crf.cue_rates)
-        if not sequence.tokens:
-            continue
-        gold = encode_tags(doc, sequence.tokens, article.spans)
-        vectors = np.asarray(doc.tensor[sequence.tokens], dtype=np.float32)
-        examples.append((sequence.features, vectors, [LABELS.index(label) for label in gold]))
+        _, _, sequence = read_sequence(doc, crf)
+        if sequence.tokens:
+            gold = encode_tags(doc, sequence.tokens, article.spans)
+            examples.append(example(doc, sequence, [LABELS.index(label) for label in gold]))
     return examples
+
+
+def read_sequence(doc: Doc, crf: AttributionModel) -> tuple[Quoting, list[Found], DocumentFeatures]:
+    """The document's quotes, the rules' statements and the CRF features they give its tokens."""
+    quoted = quoting(doc)
+    ruled = find_statements(doc, quoted)
+    return quoted, ruled, sequence_features(doc, quoted, ruled, crf.cue_rates)
+
+
+def example(doc: Doc, sequence: DocumentFeatures, labels: list[int]) -> Example:
+    """What a network learns from one document: its tokens' feature strings, parse vectors and ``labels``."""
+    return sequence.features, np.asarray(doc.tensor[sequence.tokens], dtype=np.float32), labels
 
 
 def crf_state_weights(crf: AttributionModel) -> dict[str, np.ndarray]:

@@ -8,10 +8,10 @@ networks three times PolNeAR's text to learn from (:mod:`.convnet_training`).
 Each token's silver label is the teacher's decoded tag, except where that tag disagrees with the
 statements the teacher's pipeline keeps after linking and merging with the rules (4.6% of the
 tokens): those tokens are left out of the loss, so the networks learn what survives, not the raw
-tagger's slips. On PolNeAR dev the shipped pair of networks (``cnn-2``, seeds 0 and 1) scores 78.7 /
-72.9 / 61.9 against 78.1 / 72.1 / 61.4 for one network trained on the gold alone (``cnn-1``); an
-earlier pair trained the same way scored 78.6 / 72.5 / 62.5, so seeds and data order move content by
-a few tenths. Silver labels without the mask, the teacher's final statements only, scored 78.0 /
+tagger's slips. On PolNeAR dev the shipped pair of networks (``cnn-2``, seeds 0 and 1) scored 78.7 /
+72.9 / 61.9 (79.1 / 72.7 / 61.8 as shipped, cut to 90,000 feature strings) against 78.1 / 72.1 / 61.4
+for one network trained on the gold alone (``cnn-1``); an earlier pair trained the same way scored
+78.6 / 72.5 / 62.5, so seeds and data order move content by a few tenths. Silver labels without the mask, the teacher's final statements only, scored 78.0 /
 72.0 / 61.5 with one network.
 """
 
@@ -20,13 +20,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import numpy as np
 from spacy.language import Language
 
-from claimledger.attribution.convnet_training import IGNORED, Example
-from claimledger.attribution.rules import find_statements, quoting
+from claimledger.attribution.convnet_training import IGNORED, Example, example, read_sequence
 from claimledger.attribution.tagger import (
-    AttributionModel, merge_statements, rule_spans, sequence_features, sequence_tags, statements_from_tags,
+    AttributionModel, merge_statements, rule_spans, sequence_tags, statements_from_tags,
 )
 from claimledger.attribution.tagging import LABELS, encode_tags
 from claimledger.attribution.transformer import TransformerTagger
@@ -51,9 +49,7 @@ def silver_examples(texts: list[str], nlp: Language, crf: AttributionModel, teac
     examples: list[Example] = []
     agreed = total = 0
     for number, doc in enumerate(nlp.pipe(texts, batch_size=64), start=1):
-        quoted = quoting(doc)
-        ruled = find_statements(doc, quoted)
-        sequence = sequence_features(doc, quoted, ruled, crf.cue_rates)
+        quoted, ruled, sequence = read_sequence(doc, crf)
         if not sequence.tokens:
             continue
         tags = sequence_tags(doc, sequence, quoted, ruled, crf, accurate=teacher)
@@ -62,8 +58,7 @@ def silver_examples(texts: list[str], nlp: Language, crf: AttributionModel, teac
         labels = [LABELS.index(tag) if tag == kept_tag else IGNORED for tag, kept_tag in zip(tags, final)]
         agreed += sum(label != IGNORED for label in labels)
         total += len(labels)
-        vectors = np.asarray(doc.tensor[sequence.tokens], dtype=np.float32)
-        examples.append((sequence.features, vectors, labels))
+        examples.append(example(doc, sequence, labels))
         if number % 200 == 0:
             log.info("labelled %d of %d texts", number, len(texts))
     log.info("silver labels: %d texts, %d tokens, %.1f%% kept", len(examples), total, 100 * agreed / max(total, 1))

@@ -158,10 +158,15 @@ def statements_from_tags(doc: Doc, tags: list[str], tokens: list[int], quoted: Q
     words = (doc.to_array([IS_PUNCT]) == 0).tolist()
     spans = decode_tags(tags, tokens, paragraphs, quoted.in_quote, words)
     linked = link_statements(doc, spans, quoted.in_quote, paragraphs)
-    return [
-        _relative_pronoun_speaks(doc, _cut_at_a_second_act(doc, _nothing_joins_the_cue(doc, _modifier_back_to_content(doc, found))))
-        for found in linked
-    ]
+    return [_corrected(doc, found) for found in linked]
+
+
+def _corrected(doc: Doc, found: Found) -> Found:
+    """A tagged statement after the corrections where PolNeAR's conventions are plainer in the tree
+    than in the networks' neighbours, in order."""
+    for correct in (_modifier_back_to_content, _nothing_joins_the_cue, _cut_at_a_second_act, _relative_pronoun_speaks):
+        found = correct(doc, found)
+    return found
 
 
 def _modifier_back_to_content(doc: Doc, found: Found) -> Found:
