@@ -1,6 +1,6 @@
 """Scaling of cross-document linking: time to link 10,000 and 100,000 statements, and the growth factor.
 
-    python benchmarks/linking_scale.py [--sizes 10000 100000] [--per-document 10]
+    python benchmarks/linking_scale.py [--sizes 10000 100000] [--per-document 10] [--kept-meaning]
 
 The corpus is generated, then linked with :func:`claimledger.linking.link_corpus` (wire copies,
 stories, speakers, claims); only linking is timed. Each document mixes
@@ -14,6 +14,11 @@ stories, speakers, claims); only linking is timed. Each document mixes
 Documents are built directly as :class:`~claimledger.model.Document` objects (spans and figures
 included) rather than analysed: the benchmark measures linking, not parsing. Quadratic linking would
 grow 100× from 10k to 100k statements; linear linking grows 10×.
+
+With ``--kept-meaning`` each corpus is stored instead (a SQLite store in a temporary folder) and
+relinked by meaning, as ``ingest --linking meaning`` does: the first relink embeds every text; then 1%
+more documents are stored and the relink that follows embeds only theirs; then the store is relinked
+by words, for comparison.
 """
 
 from __future__ import annotations
@@ -155,16 +160,47 @@ def time_linking(documents: list[Document]) -> float:
     return time.perf_counter() - start
 
 
+def time_kept_meaning(documents: list[Document], added: int) -> tuple[float, float, float]:
+    """Seconds of a store's first relink by meaning, of the relink after ``added`` more documents, and
+    of a relink of the same store by words."""
+    import tempfile
+
+    from claimledger.linking.stored import Linking, relink, set_store_linking
+    from claimledger.store import open_store
+
+    first, more = documents[:-added], documents[-added:]
+    with tempfile.TemporaryDirectory() as folder, open_store(f"{folder}/kept.db") as store:
+        store.add_documents(first)
+        set_store_linking(store, Linking.meaning)
+        start = time.perf_counter()
+        relink(store)
+        middle = time.perf_counter()
+        store.add_documents(more)
+        relink(store)
+        end = time.perf_counter()
+        set_store_linking(store, Linking.words)
+        relink(store)
+        return middle - start, end - middle, time.perf_counter() - end
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--per-document", type=int, default=10)
+    parser.add_argument("--kept-meaning", action="store_true", help="relink a store by meaning (see above)")
     args = parser.parse_args(argv)
     pool = real_sentences()
     timings = []
     for size in args.sizes:
         documents = generate_corpus(size, args.per_document, pool)
         count = sum(len(d.statements) for d in documents)
+        if args.kept_meaning:
+            added = max(1, len(documents) // 100)
+            everything, after_more, by_words = time_kept_meaning(documents, added)
+            print(f"{count:>8,} statements in {len(documents):>6,} documents, by meaning in a store: first relink "
+                  f"{everything:.1f} s; after {added:,} more documents {after_more:.1f} s (by words {by_words:.1f} s)",
+                  flush=True)
+            continue
         seconds = time_linking(documents)
         timings.append(seconds)
         print(f"{count:>8,} statements in {len(documents):>6,} documents: linked in {seconds:7.1f} s", flush=True)

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from rich.text import Text
 
 from claimledger import __version__
 from claimledger.errors import ClaimledgerError, InputError, UsageError
+
+if TYPE_CHECKING:
+    from claimledger.store import Store  # imported late at run time: opening a store loads SQLAlchemy
 
 app = typer.Typer(
     help="claimledger: who claims what in the news, who denies it, and where the numbers disagree.",
@@ -177,6 +180,27 @@ DbOption = Annotated[
     Optional[str],
     typer.Option("--db", help="Store: a database URL or SQLite file (default $CLAIMLEDGER_DB, else ./claimledger.db)."),
 ]
+LinkingOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--linking", metavar="words|meaning",
+        help="Link the store's claims by words, or by meaning too (MiniLM embeddings, kept in the store; "
+        "about 0.1 s more per document). The store remembers it; default: as it was linked before, else words.",
+    ),
+]
+
+
+def _set_linking(store: Store, linking: str | None) -> None:
+    """Tell the store how to link from now on, when ``--linking`` was given."""
+    from claimledger.linking.stored import Linking, set_store_linking
+
+    if linking is None:
+        return
+    try:
+        mode = Linking(linking)
+    except ValueError:
+        raise typer.BadParameter(f"{linking!r} is neither words nor meaning", param_hint="--linking") from None
+    set_store_linking(store, mode)
 
 
 @app.command()
@@ -188,6 +212,7 @@ def ingest(
     published: Annotated[Optional[str], typer.Option(help="Publication date for inputs without one.")] = None,
     any_language: Annotated[bool, typer.Option("--any-language", help="Analyse articles not in English.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents analysed and stored per transaction.")] = 32,
+    linking: LinkingOption = None,
 ) -> None:
     """Analyse articles into the store; what is stored already is skipped, so a killed run resumes."""
     from claimledger.ingest import ReadOptions
@@ -198,6 +223,7 @@ def ingest(
     options = ReadOptions(title=not no_title, outlet=outlet, published=published)
     linked = []
     with open_store(db) as store, _progress("ingesting") as update:
+        _set_linking(store, linking)
         summary = ingest_paths(
             paths, store, options, any_language=any_language, batch_size=batch_size,
             progress=lambda s: update(s.added + s.already_stored + len(s.rejected)),
@@ -217,14 +243,16 @@ def ingest(
 def reanalyze(
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents analysed per batch.")] = 32,
+    linking: LinkingOption = None,
 ) -> None:
-    """Analyse again the stored documents that other (older) models produced."""
+    """Analyse again the stored documents that other (older) models produced, and relink the store."""
     from claimledger.linking.stored import relink
     from claimledger.store import open_store
     from claimledger.store.ingest import reanalyze as reanalyze_store
 
     linked = []
     with open_store(db) as store, _progress("re-analysing") as update:
+        _set_linking(store, linking)
         count = reanalyze_store(
             store, batch_size=batch_size, progress=update,
             after_ingest=lambda linked_store: linked.append(relink(linked_store)),

@@ -71,3 +71,25 @@ def test_a_store_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
     assert result.stderr == (
         f"claimledger: cannot open the store sqlite:///{tmp_path / 'no' / 'such' / 'dir.db'}: unable to open database file\n"
     )
+
+
+def test_ingest_links_by_meaning_once_asked(news: Path, tmp_path: Path) -> None:
+    pytest.importorskip("torch", reason="the sentence encoder needs requirements-accurate.txt")
+    db = str(tmp_path / "ledger.db")
+    article = str(news / "northgate.txt")
+    wrong = claimledger("ingest", article, "--db", db, "--linking", "sideways")
+    assert wrong.returncode == 2 and "'sideways' is neither words nor meaning" in wrong.stderr
+
+    asked = claimledger("ingest", article, "--db", db, "--linking", "meaning")
+    assert (asked.returncode, asked.stdout) == (
+        0, "added 1, already stored 0, wire copies 0, rejected 0\nlinked: 1 stories, 2 claims\n"
+    )
+    with open_store(db) as store:
+        assert store.setting("claim_linking") == "meaning"
+    again = claimledger("reanalyze", "--db", db)  # remembered: linked by meaning again, without asking
+    assert again.returncode == 0, again.stderr
+    with open_store(db) as store:
+        assert store.setting("claim_linking") == "meaning"
+        with store.engine.connect() as connection:
+            # the contexts of three claims and three statements: the headline and the quote's sentence
+            assert connection.exec_driver_sql("SELECT count(*) FROM embeddings").scalar() == 2

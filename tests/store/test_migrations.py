@@ -81,3 +81,18 @@ def test_urls(monkeypatch: pytest.MonkeyPatch) -> None:
     assert str(database_url("postgres://ana@db.example/news")) == "postgresql+psycopg://ana@db.example/news"
     monkeypatch.setenv("CLAIMLEDGER_DB", "sqlite:////srv/ledger.db")
     assert str(database_url(None)) == "sqlite:////srv/ledger.db"
+
+
+def test_a_version_1_store_is_upgraded_and_keeps_its_documents(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:1])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", 1)
+    with open_store(store_url) as store:
+        store.add_documents([NORTHGATE])
+    assert not {"settings", "embeddings"} & table_names(store_url)
+    monkeypatch.undo()
+    assert recorded_versions(store_url) == [1, 2]
+    assert {"settings", "embeddings"} <= table_names(store_url)
+    with open_store(store_url) as store:
+        assert [document.id for document in store.documents()] == [NORTHGATE.id]
+        store.set_setting("claim_linking", "meaning")
+        assert store.setting("claim_linking") == "meaning"

@@ -8,7 +8,7 @@ import pytest
 
 from claimledger.errors import StoreError
 from claimledger.model import Analyzer, Document, document_id
-from claimledger.store import Store, StoreCounts, open_store
+from claimledger.store import Store, StoreCounts, open_store, text_digest
 
 from .invented import CORPUS, HARBOUR, MERIDIAN, MODELS, NORTHGATE, invented
 
@@ -111,3 +111,24 @@ def test_reopening_keeps_everything(store_url: str) -> None:
     with open_store(store_url) as store:
         assert [d.id for d in store.documents()] == [d.id for d in CORPUS]
         assert store.counts().statements == 6
+
+
+def test_settings_are_kept_and_overwritten(store_url: str) -> None:
+    with open_store(store_url) as store:
+        assert store.setting("claim_linking") is None
+        store.set_setting("claim_linking", "meaning")
+        store.set_setting("claim_linking", "words")
+    with open_store(store_url) as store:
+        assert store.setting("claim_linking") == "words"
+
+
+def test_embeddings_are_kept_once_per_encoder_and_text(store: Store) -> None:
+    first, second = text_digest("Police detained protesters."), text_digest("Orvik steelworks to shut.")
+    store.add_embeddings("mini", {first: b"\x00\x3c" * 4})
+    store.add_embeddings("mini", {first: b"\xff" * 8, second: b"\x01" * 8})  # the first is kept already
+    store.add_embeddings("other", {first: b"\x02" * 8})
+    assert store.embeddings("mini", [first, second, text_digest("never embedded")]) == {
+        first: b"\x00\x3c" * 4, second: b"\x01" * 8,
+    }
+    assert store.embeddings("other", [first, second]) == {first: b"\x02" * 8}
+    assert first == "9bff8aeead7b0ed6a02af2ceabe8a067c85a7eaf93c47ef969d5d1b667c43520"

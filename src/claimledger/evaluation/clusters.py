@@ -70,7 +70,8 @@ def evaluate_accurate_clusters(limit: int | None = None) -> EvalResult:
 
 def scored_clusters(name: str, accurate: bool, limit: int | None) -> EvalResult:
     """The B-cubed scores of the linker, by words alone or (``accurate``) by meaning too."""
-    from claimledger.linking.predict import analyze_and_link, cluster_rows, required_encoder
+    from claimledger.linking.predict import analyze_and_link, cluster_rows
+    from claimledger.stance.similarity import required_encoder
 
     articles, gold = emergent_headlines(limit)
     rows = cluster_rows(analyze_and_link(articles, required_encoder() if accurate else None))

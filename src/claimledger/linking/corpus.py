@@ -15,7 +15,7 @@ from claimledger.linking.speakers import SpeakerLinks, link_speakers
 from claimledger.linking.stories import Story, link_stories
 from claimledger.linking.wirecopy import mark_near_duplicates
 from claimledger.model import Document
-from claimledger.stance.similarity import SentenceEncoder
+from claimledger.stance.similarity import Embedder
 
 
 @dataclass
@@ -52,7 +52,7 @@ class CorpusLinks:
         return self.copies.get(document_id, document_id)
 
 
-def link_corpus(documents: Iterable[Document], encoder: SentenceEncoder | None = None) -> CorpusLinks:
+def link_corpus(documents: Iterable[Document], encoder: Embedder | None = None) -> CorpusLinks:
     """Link ``documents`` (their ``duplicate_of`` is set on the way); with ``encoder``, claims are
     compared by meaning as well as by words (:func:`~claimledger.linking.claims.link_claims`)."""
     ordered = sorted(documents, key=document_order)

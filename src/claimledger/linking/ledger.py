@@ -21,15 +21,17 @@ from claimledger.linking.quotes import Quote, quote_variants
 from claimledger.linking.stories import Story
 from claimledger.model import Claim, Document, Quantity, Stance, Statement
 from claimledger.quantities import intervals_disagree
+from claimledger.stance.similarity import Embedder
 from claimledger.stance.statements import RELATED_COVERAGE, claim_coverage, is_source_of, stance
 
 SCHEMA_LEDGER = "claimledger.ledger/1"
 UNATTRIBUTED = "(unattributed)"
 
 
-def build_ledger(documents: Iterable[Document]) -> dict:
-    """Link ``documents`` and return the ``claimledger.ledger/1`` object (``duplicate_of`` is set on the way)."""
-    return ledger_from_links(link_corpus(documents))
+def build_ledger(documents: Iterable[Document], encoder: Embedder | None = None) -> dict:
+    """Link ``documents`` and return the ``claimledger.ledger/1`` object (``duplicate_of`` is set on the way);
+    with ``encoder``, claims are compared by meaning as well as by words."""
+    return ledger_from_links(link_corpus(documents, encoder))
 
 
 def ledger_from_links(links: CorpusLinks) -> dict:

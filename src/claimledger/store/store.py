@@ -22,7 +22,7 @@ from claimledger.model import Document, Statement
 from claimledger.store import search as full_text
 from claimledger.store.engine import database_url, make_engine, writing
 from claimledger.store.migrations import current_version, migrate
-from claimledger.store.schema import documents, statements, stories
+from claimledger.store.schema import documents, embeddings, settings, statements, stories
 
 _STREAM_ROWS = 100  # documents fetched at a time when streaming
 _IDS_PER_QUERY = 500  # ids per IN (…) list: SQLite caps the number of bound parameters
@@ -129,7 +129,7 @@ class Store:
                 if _has_document(connection, document.id):
                     result.already_stored.append(document.id)
                     continue
-                stored = replace(document, duplicate_of=_original_of(connection, _text_digest(document.text)))
+                stored = replace(document, duplicate_of=_original_of(connection, text_digest(document.text)))
                 _insert_document(connection, stored)
                 result.added.append(stored.id)
                 if stored.duplicate_of is not None:
@@ -243,6 +243,46 @@ class Store:
         with self.engine.connect() as connection:
             return connection.scalar(select(stories.c.body).where(stories.c.id == story_id))
 
+    # Settings (how the store is linked) and kept sentence embeddings
+
+    def setting(self, key: str) -> str | None:
+        """The value of a store setting, ``None`` when it was never set."""
+        with self.engine.connect() as connection:
+            return connection.scalar(select(settings.c.value).where(settings.c.key == key))
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Set a store setting (one transaction)."""
+        with writing(self.engine) as connection:
+            connection.execute(delete(settings).where(settings.c.key == key))
+            connection.execute(settings.insert(), {"key": key, "value": value})
+
+    def embeddings(self, encoder: str, digests: Iterable[str]) -> dict[str, bytes]:
+        """The kept vectors of ``encoder`` for the texts of these SHA-256 ``digests`` (those kept), by digest."""
+        found = {}
+        with self.engine.connect() as connection:
+            for chunk in batched(sorted(set(digests)), _IDS_PER_QUERY):
+                query = select(embeddings.c.text_sha256, embeddings.c.vector).where(
+                    embeddings.c.encoder == encoder, embeddings.c.text_sha256.in_(chunk)
+                )
+                found.update((row.text_sha256, bytes(row.vector)) for row in connection.execute(query))
+        return found
+
+    def add_embeddings(self, encoder: str, vectors: dict[str, bytes]) -> None:
+        """Keep ``encoder``'s vectors by text digest, those not kept yet (one transaction)."""
+        with writing(self.engine) as connection:
+            kept = set()
+            for chunk in batched(sorted(vectors), _IDS_PER_QUERY):
+                query = select(embeddings.c.text_sha256).where(
+                    embeddings.c.encoder == encoder, embeddings.c.text_sha256.in_(chunk)
+                )
+                kept.update(connection.scalars(query))
+            rows = [
+                {"encoder": encoder, "text_sha256": digest, "vector": vector}
+                for digest, vector in vectors.items() if digest not in kept
+            ]
+            if rows:
+                connection.execute(embeddings.insert(), rows)
+
 
 def _stored_statements() -> Select:
     """Statement rows as :class:`StoredStatement` fields, joined to their documents."""
@@ -258,18 +298,19 @@ def _has_document(connection: Connection, document_id: str) -> bool:
     return connection.scalar(select(documents.c.id).where(documents.c.id == document_id)) is not None
 
 
-def _original_of(connection: Connection, text_digest: str) -> str | None:
+def _original_of(connection: Connection, digest: str) -> str | None:
     """The earliest stored document with this text: the one its later copies point to."""
     query = (
         select(documents.c.id)
-        .where(documents.c.text_sha256 == text_digest)
+        .where(documents.c.text_sha256 == digest)
         .order_by(documents.c.ingested_at, documents.c.id)
         .limit(1)
     )
     return connection.scalar(query)
 
 
-def _text_digest(text: str) -> str:
+def text_digest(text: str) -> str:
+    """The SHA-256 of a text, as the store keys texts."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -283,7 +324,7 @@ def _document_row(document: Document) -> dict[str, Any]:
     return {
         "id": document.id, "outlet": document.outlet, "url": document.url, "title": document.title,
         "published": document.published, "path": document.path, "language": document.language,
-        "text": document.text, "text_sha256": _text_digest(document.text), "duplicate_of": document.duplicate_of,
+        "text": document.text, "text_sha256": text_digest(document.text), "duplicate_of": document.duplicate_of,
         "analyzer_version": document.analyzer.version, "analyzer_models": dict(document.analyzer.models),
         "body": document.to_dict(),
     }
