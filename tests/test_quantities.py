@@ -571,6 +571,7 @@ CASES = [
     pytest.param('He spoke two days after Lindmark called for an inquiry.', [], id='relative-time-after'),
     pytest.param('Details are on page 12 of the report.', [], id='page-number'),
     pytest.param('Civic Rights Monitor is one of the largest rights groups.', [], id='pronoun-one'),
+    pytest.param('There is not one name of a police officer in them.', [], id='not-one-is-none'),
     pytest.param('The home side won 3-1 on Saturday.', [], id='score'),
     pytest.param('The 1990s were a decade of growth.', [], id='decade'),
     pytest.param('He flew a Boeing 737 for the airline.', [], id='product-name'),

@@ -937,8 +937,10 @@ def _is_clock_time(doc: Doc, figure: _Figure, lexicon: QuantityLexicon) -> bool:
 
 def _is_pronoun_one(doc: Doc, figure: _Figure, unit: _Unit) -> bool:
     """ "one of two groups", "Not one.": a bare "one" counts something only when a noun or unit follows
-    it ("one week", "one name")."""
+    it ("one week", "one name"), and not after "not": "not one name" says there is none."""
     number = figure.low.number
     is_bare_one = number.end - number.start == 1 and doc[number.start].lower_ == "one"
+    if not is_bare_one or figure.high is not None or figure.start != figure.low.start:
+        return False
     counts_nothing = unit.name is None or (unit.noun is not None and not unit.joined)
-    return is_bare_one and figure.high is None and figure.start == figure.low.start and counts_nothing
+    return counts_nothing or (figure.start > 0 and doc[figure.start - 1].lower_ == "not")
