@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimledger.attribution.lexicon import CueSense, cue_sense, found_cue_sense
-from claimledger.attribution.rules import Found
+from claimledger.attribution.rules import Found, passive_quoted_as
 from claimledger.attribution.tagging import CONTENT, CUE, SOURCE, TaggedSpan
 from claimledger.model import StatementKind
 
@@ -301,8 +301,12 @@ def _span_root(doc: Doc, tokens: list[int]) -> Token:
 
 
 def _cue_head(doc: Doc, tokens: list[int]) -> Token:
-    """The word a cue's act is read from: its root, or the verb a preposition governs ("without explaining")."""
+    """The word a cue's act is read from: its root, the verb a preposition governs ("without
+    explaining"), or the verb that completes a passive one ("saying" of "was quoted as saying")."""
     root = _span_root(doc, tokens)
+    completing = next((doc[i] for i in tokens if passive_quoted_as(doc[i]) == root), None)
+    if completing is not None:
+        return completing
     if root.pos_ != "ADP":
         return root
     return next((doc[i] for i in tokens if doc[i].pos_ == "VERB" and doc[i].head == root), root)

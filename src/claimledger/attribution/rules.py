@@ -32,6 +32,7 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 # A verb in these relations without a subject of its own speaks for its head's subject:
 # "The minister rejected the findings, saying …".
 _INHERITS_SUBJECT = {"advcl", "conj", "xcomp"}
+_SAID_OF_A_NOUN = frozenset({"say", "claim", "warn", "allege", "insist", "state", "argue"})
 # Acts whose verbs report through an object as well as a clause ("denied all reports of abuse").
 _OBJECT_ACTS = {"deny", "confirm", "accuse", "question", "challenge"}
 _OBJECT_DEPS = {"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "npadvmod"}
@@ -512,7 +513,11 @@ def _is_cue_verb(token: Token) -> bool:
 
 def _cue_tokens(verb: Token) -> list[Token]:
     """The verb with the auxiliaries, negation and adverbs directly before it ("has also denied"), and
-    the "without" it hangs on ("claimed, without explaining what …": the cue of what is left unsaid)."""
+    the "without" it hangs on ("claimed, without explaining what …": the cue of what is left unsaid),
+    or the passive verb it completes ("was quoted as saying", as PolNeAR draws it)."""
+    quoted_as = passive_quoted_as(verb)
+    if quoted_as is not None:
+        return [*_cue_tokens(quoted_as)[:-1], *verb.doc[quoted_as.i : verb.i + 1]]
     first = verb.i - 1 if _after_without(verb) else verb.i
     doc = verb.doc
     while first > 0 and doc[first - 1].head == verb and doc[first - 1].dep_ in _CUE_MODIFIERS:
@@ -523,9 +528,36 @@ def _cue_tokens(verb: Token) -> list[Token]:
     return list(doc[first : last + 1])
 
 
+def passive_quoted_as(verb: Token) -> Token | None:
+    """"quoted" of "The mayor was quoted as saying …": the passive verb whose "as" the cue completes
+    (its subject speaks); ``None`` otherwise, and in the active "quoted the mayor as saying", whose
+    subject is the one who quotes."""
+    marker = verb.head
+    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.i != verb.i - 1 or marker.head.i != marker.i - 1:
+        return None
+    passive = marker.head
+    return passive if any(c.dep_ in {"auxpass", "nsubjpass"} for c in passive.children) else None
+
+
+def _says_of_its_noun(verb: Token) -> bool:
+    """"with witnesses saying …", "a statement warning that …": a verb of saying in "-ing" hung on a
+    noun, which speaks. Only these verbs: the parser hangs other "-ing" verbs on nouns that do not act
+    ("in effect daring him", "Trump avoids condemning")."""
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_ in _SAID_OF_A_NOUN
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+    )
+
+
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or its head's for "…, saying …", coordinated verbs and "…, without explaining …"."""
+    """The verb's subject, or its head's for "…, saying …", coordinated verbs, "…, without explaining
+    …" and "was quoted as saying"."""
+    quoted_as = passive_quoted_as(verb)
+    if quoted_as is not None:
+        return _subject(quoted_as)
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None and _says_of_its_noun(verb):
+        return verb.head
     if subject is None and verb.dep_ in _INHERITS_SUBJECT and verb.head != verb:
         return _subject(verb.head)
     if subject is None and _after_without(verb) and verb.head.head != verb.head:
