@@ -235,6 +235,35 @@ CASES = [
         [("witnesses", "witnesses", "saying", "a gunman had fled on foot", "assert", "indirect")],
         id="with-noun-saying-the-noun-speaks",
     ),
+    pytest.param(
+        "Bary had lived in Maida Vale, located in west London, reported the Independent.",
+        [("the Independent", "Independent", "reported", "Bary had lived in Maida Vale, located in west London",
+          "report", "indirect")],
+        id="inverted-speaker-read-as-object-by-the-parser",
+    ),
+    pytest.param(
+        "“Kim Jong Un is in total control,” added the source, who has close ties to Pyongyang.",
+        [("the source", "the source", "added", "“Kim Jong Un is in total control,”", "assert", "direct")],
+        id="inverted-speaker-after-a-quote",
+    ),
+    pytest.param(
+        "“I support Ted Cruz,” Brent Bozell, founder of the Media Research Center, tells Breitbart News in an "
+        "exclusive interview.",
+        [("Brent Bozell, founder of the Media Research Center", "Brent Bozell", "tells", "“I support Ted Cruz,”",
+          "assert", "direct")],
+        id="the-one-told-is-no-inverted-speaker",
+    ),
+    pytest.param(
+        "Oberholtzer has run the company for 32 years and said he took the truck to a dealership three years ago.",
+        [("Oberholtzer", "Oberholtzer", "said", "he took the truck to a dealership three years ago", "assert",
+          "indirect")],
+        id="coordinated-cue-takes-the-first-verbs-subject",
+    ),
+    pytest.param(
+        "Flynn, a top Trump surrogate, said Thursday morning on Fox News that the troops were frustrated.",
+        [("Flynn, a top Trump surrogate", "Flynn", "said", "that the troops were frustrated", "assert", "indirect")],
+        id="a-time-is-no-speaker",
+    ),
     pytest.param("The so-called “investigation” was a farce.", [], id="scare-quote-is-not-a-statement"),
     pytest.param("Watch the full video:", [], id="page-furniture"),
     pytest.param("Police found the bodies near the river.", [], id="find-without-clause-is-not-a-report"),

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
-from claimledger.attribution.lexicon import DISCLOSING_VERBS, CueSense, cue_sense, opens_a_question
+from claimledger.attribution.lexicon import (
+    DISCLOSING_VERBS, CueSense, addresses_the_object, cue_sense, opens_a_question,
+)
 from claimledger.attribution.quotes import QUOTE_MARKS, Quote, find_quotes, looks_like_scare_quote
 from claimledger.model import StatementKind, in_title
 from claimledger.parse import document_text, token_starts, token_strings
@@ -32,6 +34,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 # A verb in these relations without a subject of its own speaks for its head's subject:
 # "The minister rejected the findings, saying …".
 _INHERITS_SUBJECT = {"advcl", "conj", "xcomp"}
+_WHEN_ENTITIES = frozenset({"DATE", "TIME"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _SAID_OF_A_NOUN = frozenset({"say", "claim", "warn", "allege", "insist", "state", "argue"})
 # Acts whose verbs report through an object as well as a clause ("denied all reports of abuse").
 _OBJECT_ACTS = {"deny", "confirm", "accuse", "question", "challenge"}
@@ -479,6 +483,10 @@ def _statement_for_verb(verb: Token, in_quote: list[bool], used: set[int], kind:
     subject = _subject(verb)
     if subject is not None and in_quote[subject.i]:
         subject = _adjacent_noun(verb, cue_tokens, in_quote)
+    if subject is None:
+        subject = _inverted_subject(verb, cue_tokens, in_quote)
+    if subject is not None and subject.ent_type_ in _WHEN_ENTITIES:
+        subject = None  # "Flynn, a top Trump surrogate, said Thursday morning": a parse that took the time for the subject
     speaker_tokens = noun_phrase(subject, in_quote, used) if subject is not None else []
     return Found(
         kind, (cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1])), verb.lemma_, sense,
@@ -502,6 +510,23 @@ def _adjacent_noun(verb: Token, cue_tokens: list[Token], in_quote: list[bool]) -
             token = token.head
         return token if token.pos_ in {"NOUN", "PROPN", "PRON"} else None
     return None
+
+
+def _inverted_subject(verb: Token, cue_tokens: list[Token], in_quote: list[bool]) -> Token | None:
+    """After a report, the speaker named right after the cue, which the small parser can read as the
+    verb's object: "…, reported the Independent", "“…,” added the source". Not for verbs whose object is
+    the one spoken to ("tells Breitbart News"), and only for a finite verb.
+    """
+    doc = verb.doc
+    before, after = cue_tokens[0].i - 1, cue_tokens[-1].i + 1
+    if verb.tag_ not in _FINITE_TAGS or before < 0 or not doc[before].is_punct:
+        return None  # not "…, citing an instance", whose subject is the sentence's
+    if addresses_the_object(verb.lemma_, cue_sense(verb.lemma_)):
+        return None
+    inverted = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == after), None)
+    if inverted is None or inverted.pos_ not in {"NOUN", "PROPN"} or in_quote[inverted.i]:
+        return None
+    return inverted
 
 
 def _is_cue_verb(token: Token) -> bool:

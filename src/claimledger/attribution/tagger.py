@@ -257,7 +257,7 @@ def merge_statements(
     first = [found for found in ruled if _rules_know_better(found, text, title_span)]
     others = [found for found in ruled if not _rules_know_better(found, text, title_span)]
     second = [
-        found for found in _not_overlapping(tagged, first)
+        _with_ruled_speaker(found, ruled) for found in _not_overlapping(tagged, first)
         if not _misreads(found, ruled) and not _headline_colon(found, text, title_span)
     ]
     rest = _not_overlapping(others, first + second)
@@ -288,15 +288,26 @@ def _headline_colon(found: Found, text: str, title_span: tuple[int, int] | None)
 
 
 def _misreads(tagged: Found, ruled: list[Found]) -> bool:
-    """A tagged statement without a speaker that reads a rule statement's cue as content, or one
-    without content where the rules found the content of the same cue (headlines, which PolNeAR's
-    articles lack, are where the tagger loses content most)."""
+    """A tagged statement without a speaker that reads a rule statement's cue as content, or the
+    speaker the rules found for the same cue ("…, reported the Independent"), or one without content
+    where the rules found the content of the same cue (headlines, which PolNeAR's articles lack, are
+    where the tagger loses content most)."""
     return any(
         (tagged.speaker is None and found.speaker is not None and not _overlap(tagged.cue, found.cue)
          and _overlapping(tagged, found))
+        or (tagged.speaker is None and found.speaker is not None and _overlap(tagged.cue, found.cue)
+            and any(_overlap(fragment, found.speaker) for fragment in tagged.content or []))
         or (tagged.content is None and found.content is not None and _overlap(tagged.cue, found.cue))
         for found in ruled
     )
+
+
+def _with_ruled_speaker(tagged: Found, ruled: list[Found]) -> Found:
+    """A tagged statement without a speaker takes the speaker the rules found for the same cue."""
+    if tagged.speaker is not None:
+        return tagged
+    found = next((f for f in ruled if f.speaker is not None and _overlap(tagged.cue, f.cue)), None)
+    return tagged if found is None else replace(tagged, speaker=found.speaker, speaker_token=found.speaker_token)
 
 
 def _not_overlapping(candidates: list[Found], kept: list[Found]) -> list[Found]:
