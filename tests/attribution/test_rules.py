@@ -264,6 +264,17 @@ CASES = [
         [("Flynn, a top Trump surrogate", "Flynn", "said", "that the troops were frustrated", "assert", "indirect")],
         id="a-time-is-no-speaker",
     ),
+    pytest.param(
+        "An Amazon spokeswoman neither confirmed nor denied the report.",
+        [("An Amazon spokeswoman", "An Amazon spokeswoman", "confirmed", None, "refuse_comment", "indirect"),
+         ("An Amazon spokeswoman", "An Amazon spokeswoman", "denied", "the report", "refuse_comment", "indirect")],
+        id="neither-confirmed-nor-denied-is-a-refusal-and-neither-is-no-speaker",
+    ),
+    pytest.param(
+        "The ministry would neither confirm nor deny that the men had been detained.",
+        [("The ministry", "The ministry", "deny", "that the men had been detained", "refuse_comment", "indirect")],
+        id="neither-confirm-nor-deny-a-clause",
+    ),
     pytest.param("The so-called “investigation” was a farce.", [], id="scare-quote-is-not-a-statement"),
     pytest.param("Watch the full video:", [], id="page-furniture"),
     pytest.param("Police found the bodies near the river.", [], id="find-without-clause-is-not-a-report"),

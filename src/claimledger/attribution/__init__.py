@@ -117,14 +117,31 @@ def _is_passive(cue: list[Token]) -> bool:
 
 def _is_negated(cue: list[Token]) -> bool:
     """Whether the cue's verb is negated: "did not deny", "never said", "Nor have they explained",
-    "Neither official has explained", "No one confirmed", "without explaining"."""
+    "Neither official has explained", "No one confirmed", "without explaining", "neither confirmed nor
+    denied"."""
     verbs = [t for t in cue if t.pos_ in {"VERB", "AUX"}]
     if not verbs:
         return False
     head = next((v for v in verbs if v.head not in verbs or v.head == v), verbs[0])
-    if negated_by_without(head):
+    if negated_by_without(head) or _after_nor(head):
         return True
     return any(_negates(child, head) for child in head.children)
+
+
+def _neither_nor(cue: list[Token]) -> bool:
+    """Whether the cue's verb is one of a "neither … nor …" pair."""
+    verbs = [t for t in cue if t.pos_ in {"VERB", "AUX"}]
+    return any(
+        _after_nor(v) or any(c.dep_ == "preconj" and c.lower_ == "neither" for c in v.children) for v in verbs
+    )
+
+
+def _after_nor(verb: Token) -> bool:
+    """"neither confirmed nor denied": the second verb of the pair, joined to the first by "nor"."""
+    first = verb.head
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" and first.i < c.i < verb.i for c in first.children
+    )
 
 
 def _negates(child: Token, verb: Token) -> bool:
@@ -134,6 +151,8 @@ def _negates(child: Token, verb: Token) -> bool:
         return _in_verb_group(child, verb)
     if child.dep_ == "dobj":
         return child.lower_ == "nothing"  # "said nothing", "denied nothing"
+    if child.dep_ == "preconj":
+        return child.lower_ == "neither"  # "neither confirmed nor denied"
     if child.dep_ == "cc":
         return child.lower_ in _NEGATING_WORDS and child.i < verb.i
     if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -178,6 +197,8 @@ def _to_statement(
     in_headline = in_title(title_span, found.cue[0])
     kind = (_headline_kind(text, title_span, content) if in_headline and content else None) or found.kind
     act = statement_act(found.cue_lemma, found.sense, content.text if content else None, negated)
+    if negated and _neither_nor(cue_words):
+        act = "refuse_comment"  # "would neither confirm nor deny": no denial, no confirmation, a refusal
     return Statement(statement_id, kind, act, speaker, cue, content, Span.of(text, start, end), in_headline)
 
 

@@ -164,7 +164,10 @@ def statements_from_tags(doc: Doc, tags: list[str], tokens: list[int], quoted: Q
 def _corrected(doc: Doc, found: Found) -> Found:
     """A tagged statement after the corrections where PolNeAR's conventions are plainer in the tree
     than in the networks' neighbours, in order."""
-    for correct in (_modifier_back_to_content, _nothing_joins_the_cue, _cut_at_a_second_act, _relative_pronoun_speaks):
+    for correct in (
+        _modifier_back_to_content, _nothing_joins_the_cue, _cut_at_a_second_act, _relative_pronoun_speaks,
+        _coordinator_leaves_the_speaker,
+    ):
         found = correct(doc, found)
     return found
 
@@ -217,6 +220,16 @@ def _relative_pronoun_speaks(doc: Doc, found: Found) -> Found:
     if pronoun.tag_ not in ("WDT", "WP") or speaker[-2].text != ",":
         return found
     return replace(found, speaker=(pronoun.idx, pronoun.idx + len(pronoun)), speaker_token=pronoun)
+
+
+def _coordinator_leaves_the_speaker(doc: Doc, found: Found) -> Found:
+    """"An Amazon spokeswoman neither confirmed nor denied …": a "neither", "either" or "both" that opens
+    the coordinated verbs is no part of the speaker, where the networks sometimes end the source."""
+    speaker = doc.char_span(*found.speaker, alignment_mode="expand") if found.speaker else None
+    if speaker is None or len(speaker) < 2 or speaker[-1].dep_ != "preconj":
+        return found
+    last = speaker[-2]
+    return replace(found, speaker=(speaker[0].idx, last.idx + len(last)))
 
 
 def _nothing_joins_the_cue(doc: Doc, found: Found) -> Found:
