@@ -436,3 +436,18 @@ def test_a_company_named_without_its_legal_form_is_that_company(nlp, text: str, 
 )
 def test_a_noun_for_anyone_refers_back_to_the_unnamed_speaker(nlp, text: str, speaker: str, name: str) -> None:
     assert names_given(nlp, text, speaker) == [name]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name, role",
+    [
+        ("Officer Darren Wilson said he feared for his life.", "Officer Darren Wilson", "Darren Wilson", "officer"),
+        ("CEO Tim Cook said the watch would ship in April.", "CEO Tim Cook", "Tim Cook", "ceo"),
+        ("Chancellor Angela Merkel said the talks had failed.", "Chancellor Angela Merkel", "Angela Merkel",
+         "chancellor"),
+    ],
+)
+def test_a_role_the_ner_puts_inside_a_name_is_a_role(nlp, text: str, speaker: str, name: str, role: str) -> None:
+    statements, entities = extract_statements(nlp(text))
+    assert [(s.speaker.text, s.speaker.name) for s in statements] == [(speaker, name)]
+    assert [(e.name, e.roles) for e in entities if e.type == "PERSON"] == [(name, [role])]

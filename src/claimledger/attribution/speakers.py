@@ -158,6 +158,8 @@ class SpeakerResolver:
     # --- building -------------------------------------------------------------------------
 
     def _add_mention(self, ent: Span) -> None:
+        if ent.label_ == "PERSON":
+            ent = _without_leading_roles(ent)
         name = _clean_name(ent)
         if not name:
             return
@@ -752,6 +754,15 @@ def _role_lemma(noun: Token) -> str:
     """The lemma a role is matched by, abbreviations spelled out: "Sen." -> "senator"."""
     lemma = noun.lemma_.lower().rstrip(".")
     return _TITLE_ABBREVIATIONS.get(lemma, lemma)
+
+
+def _without_leading_roles(ent: Span) -> Span:
+    """"Officer Darren Wilson", "CEO Tim Cook", "Chancellor Angela Merkel" as the NER sometimes draws
+    them: the name starts after the role words, which :func:`_title_words` then reads as a role."""
+    start = ent.start
+    while ent.end - start > 2 and _role_lemma(ent.doc[start]) in _PUBLIC_ROLE_NOUNS:
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def _title_words(ent: Span) -> list[Token]:
