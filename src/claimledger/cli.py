@@ -264,8 +264,9 @@ def reanalyze(
 def _echo_linking(linked: list) -> None:
     """The summary of the relinking that ended an ingest (none when the run stopped before it)."""
     for summary in linked:
+        by_meaning = " by meaning" if summary.linking.value == "meaning" else ""
         typer.echo(
-            f"linked: {summary.stories} stories, {summary.claims} claims"
+            f"linked{by_meaning}: {summary.stories} stories, {summary.claims} claims"
             + (f", {summary.wire_copies_changed} wire copies newly found" if summary.wire_copies_changed else "")
         )
 

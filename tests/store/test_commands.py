@@ -82,12 +82,14 @@ def test_ingest_links_by_meaning_once_asked(news: Path, tmp_path: Path) -> None:
 
     asked = claimledger("ingest", article, "--db", db, "--linking", "meaning")
     assert (asked.returncode, asked.stdout) == (
-        0, "added 1, already stored 0, wire copies 0, rejected 0\nlinked: 1 stories, 2 claims\n"
+        0, "added 1, already stored 0, wire copies 0, rejected 0\nlinked by meaning: 1 stories, 2 claims\n"
     )
     with open_store(db) as store:
         assert store.setting("claim_linking") == "meaning"
     again = claimledger("reanalyze", "--db", db)  # remembered: linked by meaning again, without asking
-    assert again.returncode == 0, again.stderr
+    assert (again.returncode, again.stdout) == (
+        0, "outdated documents re-analysed: 0\nlinked by meaning: 1 stories, 2 claims\n"
+    )
     with open_store(db) as store:
         assert store.setting("claim_linking") == "meaning"
         with store.engine.connect() as connection:

@@ -41,6 +41,7 @@ class RelinkSummary:
     stories: int
     claims: int
     wire_copies_changed: int
+    linking: Linking = Linking.words
 
 
 def store_linking(store: Store) -> Linking:
@@ -85,8 +86,9 @@ class KeptEmbeddings:
 def relink(store: Store) -> RelinkSummary:
     """Link every stored document anew, as the store links (:func:`store_linking`); write the stories
     and the wire copies found, in one transaction."""
+    linking = store_linking(store)
     encoder: Embedder | None = None
-    if store_linking(store) is Linking.meaning:
+    if linking is Linking.meaning:
         encoder = KeptEmbeddings(store, required_encoder())
     documents = list(store.documents())
     before = {document.id: document.duplicate_of for document in documents}
@@ -94,4 +96,4 @@ def relink(store: Store) -> RelinkSummary:
     changed = [document for document in documents if document.duplicate_of != before[document.id]]
     store.replace_stories(ledger["stories"], changed)
     claims = sum(len(story["claims"]) for story in ledger["stories"])
-    return RelinkSummary(len(ledger["stories"]), claims, len(changed))
+    return RelinkSummary(len(ledger["stories"]), claims, len(changed), linking)
