@@ -572,6 +572,11 @@ CASES = [
     pytest.param('Details are on page 12 of the report.', [], id='page-number'),
     pytest.param('Civic Rights Monitor is one of the largest rights groups.', [], id='pronoun-one'),
     pytest.param('There is not one name of a police officer in them.', [], id='not-one-is-none'),
+    pytest.param('The obelisk was raised in 198 AD.', [], id='year-with-era'),
+    pytest.param('He started trading at the age of 9.', [], id='age-of'),
+    pytest.param('He posted it weeks before his death at 58.', [], id='age-at-death'),
+    pytest.param('She died at 82 in her home.', [], id='age-died-at'),
+    pytest.param('6. Shakira is not dead.', [], id='list-number'),
     pytest.param('The home side won 3-1 on Saturday.', [], id='score'),
     pytest.param('The 1990s were a decade of growth.', [], id='decade'),
     pytest.param('He flew a Boeing 737 for the airline.', [], id='product-name'),
@@ -588,6 +593,11 @@ CASES = [
     pytest.param('The newlyweds stopped to high-five passersby.', [], id='compound-word'),
     pytest.param('The explosion went off in front of 131 West 23rd Street.', [], id='address'),
     pytest.param('Downing Street said No. 10 would respond in writing.', [], id='label-no-dot'),
+    pytest.param(
+        'Police arrested 12 people at 3 locations.',
+        [('12', 12, None, 'exact', 'people', 'arrest'), ('3', 3, None, 'exact', 'locations', 'arrest')],
+        id='count-after-at-is-no-age',
+    ),
     # Counts next to dates keep the count and drop the date.
     pytest.param(
         'Police arrested 12 people on 10 May 2024.',

@@ -87,6 +87,8 @@ _COUNTING_DEPS = _NOUN_MODIFIERS | {"quantmod", "npadvmod"}
 # Verb forms that modify rather than predicate: "including 11 children", "drinking water", "permitted limit".
 _VERBS_AS_MODIFIERS = frozenset({"prep", "amod", "compound"})
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century"})
+_ERAS = frozenset({"AD", "BC", "BCE", "CE", "A.D.", "B.C."})  # "in 198 AD" is a year
+_DYING_WORDS = frozenset({"die", "death"})  # "his death at 58", "died at 82": an age
 _FIRST_YEAR, _LAST_YEAR = 1000, 2100
 _ROUND_BASES = frozenset({10, 100, 1000})
 
@@ -809,7 +811,7 @@ def _verb_event(verb: Token, lexicon: QuantityLexicon) -> str:
 
 
 def _is_not_a_quantity(doc: Doc, figure: _Figure, unit: _Unit, lexicon: QuantityLexicon) -> bool:
-    """Dates, points in time, clock times, ages, identifiers, numbers in names, and pronoun "one"."""
+    """Dates, points in time, clock times, ages, identifiers, numbers in names, list numbers and pronoun "one"."""
     return (
         _inside_name(doc, figure)
         or _before_singular_name(figure, unit)
@@ -823,6 +825,7 @@ def _is_not_a_quantity(doc: Doc, figure: _Figure, unit: _Unit, lexicon: Quantity
         or _is_point_in_time(doc, figure, unit, lexicon)
         or _is_clock_time(doc, figure, lexicon)
         or _is_pronoun_one(doc, figure, unit)
+        or _is_list_number(doc, figure, unit)
         or (figure.low.number.share and unit.name is None)  # "cut in half"
     )
 
@@ -875,9 +878,11 @@ def _inside_compound_word(doc: Doc, figure: _Figure, lexicon: QuantityLexicon) -
 
 
 def _is_year(doc: Doc, figure: _Figure, unit: _Unit) -> bool:
-    """ "in 2021", "the 2021 elections", "from 2011 to 2016" — but "2000 people" is a count."""
+    """ "in 2021", "the 2021 elections", "from 2011 to 2016", "in 198 AD" — but "2000 people" is a count."""
     if figure.currency or figure.sign_unit:
         return False
+    if figure.end < len(doc) and doc[figure.end].text in _ERAS:
+        return True
     numbers = [figure.low.number] + ([figure.high.number] if figure.high else [])
     if any(number.end - number.start != 1 or not _is_year_like(doc[number.start]) for number in numbers):
         return False
@@ -905,10 +910,15 @@ def _is_day_of_month(doc: Doc, figure: _Figure, unit: _Unit, lexicon: QuantityLe
 
 
 def _is_age(doc: Doc, figure: _Figure, unit: _Unit, lexicon: QuantityLexicon) -> bool:
-    """ "aged 45", "45 years old", "a 24-year-old welder", and the news style "Mr. King, 82, told me"."""
-    if figure.start > 0 and doc[figure.start - 1].lower_ in lexicon.age_prefixes:
+    """ "aged 45", "at the age of 9", "45 years old", "a 24-year-old welder", "his death at 58", and the
+    news style "Mr. King, 82, told me"."""
+    before = [doc[i] for i in range(max(figure.start - 2, 0), figure.start)]
+    if before and before[-1].lower_ in lexicon.age_prefixes:
         return True
     bare = unit.name is None and figure.start == figure.low.start
+    if len(before) == 2 and before[-1].lower_ in {"of", "at"}:
+        if before[0].lower_ in lexicon.age_prefixes or (bare and before[0].lemma_.lower() in _DYING_WORDS):
+            return True
     if bare and figure.start >= 2 and doc[figure.start - 1].text == ",":
         name = doc[figure.start - 2]
         if name.ent_type_ == "PERSON" or name.pos_ == "PROPN":
@@ -933,6 +943,14 @@ def _is_point_in_time(doc: Doc, figure: _Figure, unit: _Unit, lexicon: QuantityL
 
 def _is_clock_time(doc: Doc, figure: _Figure, lexicon: QuantityLexicon) -> bool:
     return figure.end < len(doc) and doc[figure.end].lower_ in lexicon.clock_suffixes
+
+
+def _is_list_number(doc: Doc, figure: _Figure, unit: _Unit) -> bool:
+    """ "6. Shakira is not dead.": a number that opens a sentence and ends with a full stop or a bracket
+    numbers an item of a list."""
+    opens = figure.start == 0 or doc[figure.start].is_sent_start or "\n" in doc[figure.start - 1].text
+    closes = figure.end < len(doc) and doc[figure.end].text in {".", ")"}
+    return unit.name is None and figure.high is None and opens and closes
 
 
 def _is_pronoun_one(doc: Doc, figure: _Figure, unit: _Unit) -> bool:

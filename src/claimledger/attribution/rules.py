@@ -486,7 +486,8 @@ def _statement_for_verb(verb: Token, in_quote: list[bool], used: set[int], kind:
     if subject is None:
         subject = _inverted_subject(verb, cue_tokens, in_quote)
     if subject is not None and subject.ent_type_ in _WHEN_ENTITIES:
-        subject = None  # "Flynn, a top Trump surrogate, said Thursday morning": a parse that took the time for the subject
+        # "Flynn, a top Trump surrogate, said Thursday morning": the parse took the time for the subject.
+        subject = None
     speaker_tokens = noun_phrase(subject, in_quote, used) if subject is not None else []
     return Found(
         kind, (cue_tokens[0].idx, cue_tokens[-1].idx + len(cue_tokens[-1])), verb.lemma_, sense,
