@@ -51,3 +51,17 @@ def test_a_speaker_does_not_start_with_the_dateline() -> None:
     text = "WASHINGTON -- President Obama said the museum would tell of suffering and delight."
     (statement,) = claimledger.analyze(text, title=None).statements
     assert (statement.speaker.text, statement.speaker.name) == ("President Obama", "Obama")
+
+
+def test_a_claim_does_not_start_with_the_dateline() -> None:
+    text = (
+        "Fish kill on the Ressa\n\n"
+        "TARNBY, Belmora, May 13 (Meridian Wire) – More than 2,000 dead fish have been pulled from the "
+        "Ressa River this week, environmental officials said on Tuesday."
+    )
+    claims = claimledger.analyze(text, title="Fish kill on the Ressa").claims
+    assert [claim.text for claim in claims] == [
+        "Fish kill on the Ressa",
+        "More than 2,000 dead fish have been pulled from the Ressa River this week, environmental officials said on "
+        "Tuesday.",
+    ]

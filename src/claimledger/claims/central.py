@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.attribution import without_dateline
 from claimledger.attribution.quotes import QUOTE_MARKS
 from claimledger.model import Claim, Entity, Quantity, Statement
 from claimledger.parse import document_text
@@ -254,8 +255,12 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _trimmed(sentence: Span) -> tuple[int, int]:
-    """A sentence's span without surrounding whitespace."""
+    """A sentence's span without surrounding whitespace, nor the wire dateline that opens its paragraph
+    ("NEWPORT, Wales — The American airstrikes …" states what follows the dash)."""
     text = sentence.text
     start = sentence.start_char + (len(text) - len(text.lstrip()))
-    end = sentence.end_char - (len(text) - len(text.rstrip()))
-    return start, max(start, end)
+    end = max(start, sentence.end_char - (len(text) - len(text.rstrip())))
+    if start == end:
+        return start, end
+    ((start, end),) = without_dateline(document_text(sentence.doc), [(start, end)])
+    return start, end
