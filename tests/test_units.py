@@ -17,6 +17,14 @@ from claimledger.units import lexicon_rows, unit_label
         ("lb", 5, "lb"),
         ("percent", 12, "percent"),
         ("people", 400, "people"),  # counted nouns are stored as written
+        # ... and in the plural for a count of one, so they are written in the singular for one
+        ("people", 1, "person"),
+        ("protesters", 1, "protester"),
+        ("companies", 1, "company"),
+        ("churches", 1, "church"),
+        ("cases", 1, "case"),
+        ("km", 1, "km"),
+        ("percent", 1, "percent"),
     ],
 )
 def test_unit_label(unit: str, value: float, label: str) -> None:

@@ -60,11 +60,12 @@ def _header(document: Document) -> Text:
     if central is not None:
         header.append("\nclaim: ", style="bold")
         header.append(central.normalized or central.text)
-    if document.quantities:
+    figures = list(dict.fromkeys(_figure(q) for q in document.quantities))  # the headline's again in the lede once
+    if figures:
         header.append("\nfigures: ", style="bold")
-        header.append("; ".join(_figure(q) for q in document.quantities[:_FIGURES_SHOWN]))
-        if len(document.quantities) > _FIGURES_SHOWN:
-            header.append(f" (+{len(document.quantities) - _FIGURES_SHOWN} more)", style="dim")
+        header.append("; ".join(figures[:_FIGURES_SHOWN]))
+        if len(figures) > _FIGURES_SHOWN:
+            header.append(f" (+{len(figures) - _FIGURES_SHOWN} more)", style="dim")
     if document.framing_markers:
         header.append("\nframing: ", style="bold")
         header.append(", ".join(f"{m.text} ({m.type.replace('_', ' ')})" for m in document.framing_markers), "yellow")

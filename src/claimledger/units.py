@@ -24,11 +24,36 @@ def lexicon_rows() -> dict[str, dict[str, str]]:
 
 
 def unit_label(unit: str, value: float) -> str:
-    """A canonical unit as a reader writes it after a figure: a time span other than one in the
-    plural, as the lexicon spells it ("ten years", "one year"); other units as they are ("40 km")."""
-    if value == 1:
+    """A unit as a reader writes it after a figure: a time span other than one in the plural, as the
+    lexicon spells it ("ten years", "one year"); a counted noun, which quantities keep in the plural,
+    in the singular for one ("one person", "one company"); other units as they are ("40 km")."""
+    if value != 1:
+        return _unit_plurals().get(unit, unit)
+    if unit in _canonical_units():
         return unit
-    return _unit_plurals().get(unit, unit)
+    return _singular(unit)
+
+
+@lru_cache(maxsize=1)
+def _canonical_units() -> frozenset[str]:
+    """The unit names the lexicon gives ("year", "km", "percent", "USD"), as opposed to counted nouns."""
+    return frozenset(lexicon_rows()["unit"].values()) | frozenset(_unit_plurals())
+
+
+def _singular(noun: str) -> str:
+    """A plural counted noun in the singular: irregular ones from the lexicon ("people" -> "person"),
+    then the regular endings ("companies", "churches", "points"). English plurals want a word list no
+    small library keeps; these cover the nouns :func:`claimledger.quantities` pluralises."""
+    irregular = {plural: single for single, plural in lexicon_rows()["plural"].items()}
+    if noun in irregular:
+        return irregular[noun]
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
 
 
 @lru_cache(maxsize=1)
