@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimledger.units import lexicon_rows, unit_label
+from claimledger.units import figure_phrase, lexicon_rows, unit_label
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,23 @@ def test_unit_label(unit: str, value: float, label: str) -> None:
 def test_lexicon_rows_map_terms_to_canonical_units() -> None:
     units = lexicon_rows()["unit"]
     assert (units["years"], units["year"], units["kilometres"]) == ("year", "year", "km")
+
+
+@pytest.mark.parametrize(
+    "text, unit, value, phrase",
+    [
+        ("more than 100", "people", 100, "more than 100 people"),
+        ("One", "people", 1, "One person"),
+        # A vague plural counts "of" its noun.
+        ("Dozens", "people", 24, "Dozens of people"),
+        ("tens of thousands", "people", 20000, "tens of thousands of people"),
+        # A unit the figure writes already is not said twice.
+        ("40%", "percent", 40, "40%"),
+        ("$5 million", "USD", 5_000_000, "$5 million"),
+        ("12", "percent", 12, "12 percent"),
+        ("3", "km", 3, "3 km"),
+        ("ten", None, 10, "ten"),
+    ],
+)
+def test_figure_phrase(text: str, unit: str | None, value: float, phrase: str) -> None:
+    assert figure_phrase(text, unit, value) == phrase

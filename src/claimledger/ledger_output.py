@@ -15,7 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimledger.units import unit_label
+from claimledger.units import figure_phrase
 from claimledger.views import SpeakerView, at_stake, independent_documents, statement_ref, story_outlets
 
 _FIGURES_SHOWN = 4  # distinct figures listed under a claim before "+N more"
@@ -124,14 +124,12 @@ def _figures(quantities: list[dict[str, Any]]) -> list[str]:
     """Distinct figures as "more than 100 people (detain), 5 outlets", most carried first."""
     outlets: dict[tuple, list[str]] = {}
     for q in quantities:
-        unit = unit_label(q["unit"], q["value"]) if q["unit"] else None
-        key = (_figure_text(q.get("text") or f"{q['value']:g}"), unit, q["event"])
-        outlets.setdefault(key, []).append(q["outlet"] or "?")
+        figure = figure_phrase(_figure_text(q.get("text") or f"{q['value']:g}"), q["unit"], q["value"])
+        outlets.setdefault((figure, q["event"]), []).append(q["outlet"] or "?")
     ordered = sorted(outlets.items(), key=lambda item: -len(set(item[1])))  # stable: ties keep ledger order
     return [
-        " ".join(part for part in (text, unit if unit and not unit.isupper() else None) if part)
-        + (f" ({event})" if event else "") + f", {_outlets_phrase(names)}"
-        for (text, unit, event), names in ordered
+        figure + (f" ({event})" if event else "") + f", {_outlets_phrase(names)}"
+        for (figure, event), names in ordered
     ]
 
 

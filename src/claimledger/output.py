@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimledger.model import Document, Statement
-from claimledger.units import unit_label
+from claimledger.units import figure_phrase
 
 FORMATS = ("table", "json", "jsonl")
 _CONTENT_WIDTH = 240  # characters of content shown in the table before "…"
@@ -74,10 +74,8 @@ def _header(document: Document) -> Text:
 
 def _figure(quantity) -> str:
     """"more than 100 people (detain)"."""
-    shown = quantity.unit and quantity.unit not in {"USD", "EUR", "GBP"}
-    unit = f" {unit_label(quantity.unit, quantity.value)}" if shown else ""
     event = f" ({quantity.event})" if quantity.event else ""
-    return f"{quantity.text}{unit}{event}"
+    return figure_phrase(quantity.text, quantity.unit, quantity.value) + event
 
 
 def statement_table(document: Document) -> Table:

@@ -34,6 +34,16 @@ def unit_label(unit: str, value: float) -> str:
     return _singular(unit)
 
 
+def figure_phrase(text: str, unit: str | None, value: float) -> str:
+    """A figure as written followed by what it counts: "more than 100 people", "one person", "dozens of
+    people"; a unit the figure writes already is not repeated ("$5 million", "40%")."""
+    if not unit or unit.isupper() or not text[-1:].isalnum():
+        return text
+    last_word = text.rsplit(maxsplit=1)[-1].lower()
+    joiner = " of " if last_word in lexicon_rows()["vague"] else " "
+    return f"{text}{joiner}{unit_label(unit, value)}"
+
+
 @lru_cache(maxsize=1)
 def _canonical_units() -> frozenset[str]:
     """The unit names the lexicon gives ("year", "km", "percent", "USD"), as opposed to counted nouns."""
