@@ -432,6 +432,10 @@ def test_a_company_named_without_its_legal_form_is_that_company(nlp, text: str, 
         # A noun the unnamed speaker was not called does not refer back to them.
         ("Jonas Reiter said the detainees had no access to counsel. One, a 24-year-old welder, said he was kept in "
          "a room for two nights. The doctor said the bruises were recent.", "The doctor", "The doctor"),
+        # Nor a word for another sort of person (seen in an FNC-1 body).
+        ("Two men admitted killing their victim, police said. During the trial the two boys said they had been "
+         "beaten at home.", "the two boys", "the two boys"),
+        ("Two men admitted killing their victim. The men said they had been paid.", "The men", "Two men"),
     ],
 )
 def test_a_noun_for_anyone_refers_back_to_the_unnamed_speaker(nlp, text: str, speaker: str, name: str) -> None:
@@ -451,3 +455,39 @@ def test_a_role_the_ner_puts_inside_a_name_is_a_role(nlp, text: str, speaker: st
     statements, entities = extract_statements(nlp(text))
     assert [(s.speaker.text, s.speaker.name) for s in statements] == [(speaker, name)]
     assert [(e.name, e.roles) for e in entities if e.type == "PERSON"] == [(name, [role])]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        # "It" after an unnamed body that spoke is that body (seen in a New York Times article of PolNeAR dev).
+        ("The ministry published a report on Monday. It said that 40 people had been detained.", "It",
+         "The ministry"),
+        ("The SEC only requires that companies report significant subsidiaries, the report says. It also points "
+         "out that the penalties are light.", "It", "the report"),
+        # An organisation named since is the one meant.
+        ("The ministry said the camp was closed. Civic Rights Monitor said 40 people were held. It added that "
+         "lawyers were turned away.", "It", "Civic Rights Monitor"),
+    ],
+)
+def test_it_after_an_unnamed_body_is_that_body(nlp, text: str, speaker: str, name: str) -> None:
+    assert names_given(nlp, text, speaker) == [name]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, name",
+    [
+        # A clause set off after an unnamed speaker is no part of the name (seen in FNC-1 bodies).
+        ("One forensic expert, who works with federal investigators, said the wounds were recent.",
+         "One forensic expert, who works with federal investigators", "One forensic expert"),
+        ("Dozens were killed, according to the Centcom statement, which gave no figure for civilians.",
+         "the Centcom statement, which gave no figure for civilians", "the Centcom statement"),
+        # A restrictive clause stays: it says who.
+        ("A group that monitors the war said 40 people died.", "A group that monitors the war",
+         "A group that monitors the war"),
+    ],
+)
+def test_a_clause_set_off_after_an_unnamed_speaker_is_no_part_of_the_name(
+    nlp, text: str, speaker: str, name: str
+) -> None:
+    assert names_given(nlp, text, speaker) == [name]

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -172,6 +173,20 @@ def _in_verb_group(word: Token, verb: Token) -> bool:
     return word.i < verb.i and all(t.dep_ in {"aux", "auxpass", "neg", "advmod"} for t in between)
 
 
+def _has_expletive_subject(cue: list[Token]) -> bool:
+    """"It is claimed that …", "it is thought that …": the "it" of a passive report with a clause is
+    nobody, and no other phrase is the subject; whoever claims is unnamed, or the agent ("It was claimed
+    by the ministry that …")."""
+    return any(_is_expletive_it(child) for token in cue for child in token.children)
+
+
+def _is_expletive_it(token: Token) -> bool:
+    """Whether ``token`` is the empty "it" of "It is claimed that …"."""
+    return token.lower_ == "it" and (
+        token.dep_ == "expl" or (token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in token.head.children))
+    )
+
+
 def _is_agent(token: Token | None) -> bool:
     """"prosecutors" of "was accused by prosecutors of …": the one who acts in a passive clause."""
     return token is not None and token.head.dep_ == "agent"
@@ -184,7 +199,10 @@ def _to_statement(
     """The statement ``found`` as the schema gives it; ``cue_words`` are its cue's tokens."""
     speaker = None
     speaker_span, speaker_token = found.speaker, found.speaker_token
-    if speaker_span is not None and _spoken_to(found, cue_words):
+    if len(cue_words) > 1 and _is_expletive_it(cue_words[0]):
+        cue_words = cue_words[1:]
+        found = replace(found, cue=(cue_words[0].idx, found.cue[1]))
+    if speaker_span is not None and (_spoken_to(found, cue_words) or _has_expletive_subject(cue_words)):
         speaker_span, speaker_token = _agent(cue_words)
     if speaker_span is not None:
         ((first, last),) = without_dateline(text, [speaker_span])
@@ -202,6 +220,8 @@ def _to_statement(
     act = statement_act(found.cue_lemma, found.sense, content.text if content else None, negated)
     if negated and _neither_nor(cue_words):
         act = "refuse_comment"  # "would neither confirm nor deny": no denial, no confirmation, a refusal
+    elif found.cue_lemma == "quote" and _is_passive(cue_words):
+        act = "assert"  # "… was quoted by the AP": the one quoted said it; the AP reports it
     return Statement(statement_id, kind, act, speaker, cue, content, Span.of(text, start, end), in_headline)
 
 

@@ -515,8 +515,9 @@ def _adjacent_noun(verb: Token, cue_tokens: list[Token], in_quote: list[bool]) -
 
 def _inverted_subject(verb: Token, cue_tokens: list[Token], in_quote: list[bool]) -> Token | None:
     """After a report, the speaker named right after the cue, which the small parser can read as the
-    verb's object: "…, reported the Independent", "“…,” added the source". Not for verbs whose object is
-    the one spoken to ("tells Breitbart News"), and only for a finite verb.
+    verb's object: "…, reported the Independent", "“…,” added the source", or as the subject of a
+    clause of its own: "…, say doctors writing in the Lancet" (the participle heads the speaker).
+    Not for verbs whose object is the one spoken to ("tells Breitbart News"), and only for a finite verb.
     """
     doc = verb.doc
     before, after = cue_tokens[0].i - 1, cue_tokens[-1].i + 1
@@ -525,9 +526,21 @@ def _inverted_subject(verb: Token, cue_tokens: list[Token], in_quote: list[bool]
     if addresses_the_object(verb.lemma_, cue_sense(verb.lemma_)):
         return None
     inverted = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == after), None)
-    if inverted is None or inverted.pos_ not in {"NOUN", "PROPN"} or in_quote[inverted.i]:
+    if inverted is None:
+        inverted = next((c for c in verb.children if _is_participle_after_its_subject(c, after)), None)
+        noun = inverted.doc[after] if inverted is not None else None
+    else:
+        noun = inverted
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or in_quote[noun.i]:
         return None
     return inverted
+
+
+def _is_participle_after_its_subject(clause: Token, start: int) -> bool:
+    """Whether ``clause`` is a participle whose subject opens it at token ``start`` ("doctors writing in …")."""
+    return clause.dep_ == "ccomp" and clause.tag_ == "VBG" and clause.left_edge.i == start and any(
+        c.dep_ == "nsubj" and c.left_edge.i == start for c in clause.children
+    )
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -555,13 +568,17 @@ def _cue_tokens(verb: Token) -> list[Token]:
 
 
 def passive_quoted_as(verb: Token) -> Token | None:
-    """"quoted" of "The mayor was quoted as saying …": the passive verb whose "as" the cue completes
-    (its subject speaks); ``None`` otherwise, and in the active "quoted the mayor as saying", whose
-    subject is the one who quotes."""
+    """"quoted" of "The mayor was quoted as saying …" or "Francis was quoted by Italian media as saying
+    …": the passive verb whose "as" the cue completes (its subject speaks; who quoted is in the cue);
+    ``None`` otherwise, and in the active "quoted the mayor as saying", whose subject is the one who quotes."""
     marker = verb.head
-    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.i != verb.i - 1 or marker.head.i != marker.i - 1:
+    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.i != verb.i - 1:
         return None
     passive = marker.head
+    between = range(passive.i + 1, marker.i)
+    agents = [c for c in passive.children if c.dep_ == "agent"]
+    if not all(any(a.left_edge.i <= i <= a.right_edge.i for a in agents) for i in between):
+        return None
     return passive if any(c.dep_ in {"auxpass", "nsubjpass"} for c in passive.children) else None
 
 

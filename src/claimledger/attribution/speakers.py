@@ -52,7 +52,8 @@ _GENERIC_ORGANISATION_NOUNS = {"group", "organisation", "organization"}
 # Heads of a speaker phrase that can be one unnamed person ("a welder", "One, a welder"), and the
 # relative pronoun a speaker span sometimes ends with ("One, a 24-year-old welder who").
 _SINGULAR_SPEAKER_TAGS = {"NN", "CD"}
-_RELATIVE_TAIL = re.compile(r"\s+(who|which|that)$")
+# Also any clause set off after it ("the Centcom statement, which it says are …"): no part of a name.
+_RELATIVE_TAIL = re.compile(r"\s+(who|which|that)$|,\s+(who|which)\s.*$", re.DOTALL)
 _BUSINESS_NOUNS = {"company", "firm", "giant", "maker", "manufacturer", "producer", "retailer", "conglomerate"}
 # Endings a company's name is often given without, and that name nothing but a company.
 _LEGAL_FORM_WORDS = {"chemicals", "inc", "corp", "corporation", "ltd", "plc", "holdings", "industries",
@@ -73,6 +74,10 @@ ORGANISATION_NAME_ENDINGS = _ORGANISATION_NOUNS | {
 }
 # Nouns for anyone, which refer back to whoever unnamed spoke last ("One, a welder, said … The man said").
 _ANY_PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "men", "women", "people"}
+# Words for people of one sex and age, singular and plural: a "man" is never one of "the boys".
+_SORT_OF_PERSON = {"man": "man", "men": "man", "woman": "woman", "women": "woman", "boy": "boy", "boys": "boy",
+                   "girl": "girl", "girls": "girl"}  # fmt: skip
+_CHILDREN = {"boy", "girl"}
 # Descriptions that often stay anonymous: a person named after "a senior official said" is seldom that official.
 _ANONYMOUS_ROLE_NOUNS = _ANY_PERSON_NOUNS | {
     "official", "source", "aide", "spokesman", "spokeswoman", "spokesperson", "insider", "officer", "diplomat",
@@ -145,6 +150,9 @@ class SpeakerResolver:
         # name, plural. A "he" right after a singular one, or a "they" after a plural one, is that speaker,
         # not the last named person or organisation.
         self._unnamed: list[tuple[int, str, bool]] = []
+        # Unnamed bodies that speak as one ("The ministry", "the report"): start offset and name, for an
+        # "it" after them ("The ministry said … It added …").
+        self._unnamed_bodies: list[tuple[int, str]] = []
         titled = _titled_names_missed(doc)
         people = {token.i for span in titled for token in span}
         named = [
@@ -245,6 +253,8 @@ class SpeakerResolver:
                 self._unnamed.append((start, name, True))
             elif head is not None and head.tag_ in _SINGULAR_SPEAKER_TAGS and head.lemma_.lower() not in _NOT_PEOPLE:
                 self._unnamed.append((start, name, False))
+            elif head is not None and head.tag_ == "NN":
+                self._unnamed_bodies.append((start, name))
             return name, None
         person.mentions.append((start, end))
         person.subject_mentions.append(start)
@@ -301,6 +311,8 @@ class SpeakerResolver:
         (organisation) named as a subject, if any; the same for "the man" ("the men") or a noun the
         unnamed speaker was called ("One, a 24-year-old welder, said …. The welder added")."""
         word = head.lower_ if head is not None else ""
+        if word == "it":
+            return self._unnamed_body_since_last_named(before)
         pronoun = word in _PERSON_PRONOUNS or word == "they"
         if pronoun:
             plural = word == "they"
@@ -313,12 +325,21 @@ class SpeakerResolver:
             return None
         return unnamed[-1]
 
+    def _last_named_subject(self, before: int, entity_type: str) -> int:
+        """Offset of the last subject mention of an ``entity_type`` entity before ``before``, or -1."""
+        return max((s for p in self._entities if p.type == entity_type for s in p.subject_mentions if s < before),
+                   default=-1)  # fmt: skip
+
+    def _unnamed_body_since_last_named(self, before: int) -> str | None:
+        """The last unnamed body that spoke ("The ministry") since the last organisation named as a
+        subject before offset ``before``, if any."""
+        named_at = self._last_named_subject(before, "ORG")
+        return next((name for at, name in reversed(self._unnamed_bodies) if named_at < at < before), None)
+
     def _unnamed_since_last_named(self, before: int, plural: bool) -> list[str]:
         """The unnamed speakers (plural or not) spoken of since the last person (organisation) named as
         a subject before offset ``before``."""
-        named_type = "ORG" if plural else "PERSON"
-        named_at = max((s for p in self._entities if p.type == named_type for s in p.subject_mentions if s < before),
-                       default=-1)  # fmt: skip
+        named_at = self._last_named_subject(before, "ORG" if plural else "PERSON")
         return [name for at, name, is_plural in self._unnamed if is_plural == plural and named_at < at < before]
 
     def _person_for(self, start: int, end: int, head: Token | None) -> _Person | None:
@@ -803,9 +824,15 @@ def _roles_introduced_as_another(ent: Span) -> set[str]:
 
 def _may_call(noun: Token, name: str) -> bool:
     """Whether a definite noun can refer back to the unnamed speaker ``name``: a word for any person
-    ("the man", "the women") or a word of the name itself ("the welder" for "One, a 24-year-old welder")."""
+    ("the man", "the women") or a word of the name itself ("the welder" for "One, a 24-year-old welder");
+    not a word for another sort of person than the name's ("the two boys" are not "Two men"), and a
+    child only when the name says so (unnamed speakers are mostly grown-ups: "police")."""
     lemma = noun.lemma_.lower()
-    return lemma in _ANY_PERSON_NOUNS or lemma in re.findall(r"[a-z]+", name.lower())
+    words = re.findall(r"[a-z]+", name.lower())
+    sorts = {_SORT_OF_PERSON[w] for w in words if w in _SORT_OF_PERSON}
+    if lemma in _SORT_OF_PERSON and (sorts or lemma in _CHILDREN) and _SORT_OF_PERSON[lemma] not in sorts:
+        return False
+    return lemma in _ANY_PERSON_NOUNS or lemma in words
 
 
 def _nominal_head(head: Token | None) -> Token | None:
