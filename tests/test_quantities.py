@@ -540,6 +540,11 @@ CASES = [
         id='unit-one-person-plural',
     ),
     pytest.param(
+        'One person was killed and another injured.',
+        [('One', 1, None, 'exact', 'people', 'kill')],
+        id='one-answered-by-another-still-counts',
+    ),
+    pytest.param(
         'The 12-member panel met 3 times.',
         [('12', 12, None, 'exact', 'members', 'panel'),
          ('3', 3, None, 'exact', 'times', 'meet')],
@@ -572,6 +577,8 @@ CASES = [
     pytest.param('Details are on page 12 of the report.', [], id='page-number'),
     pytest.param('Civic Rights Monitor is one of the largest rights groups.', [], id='pronoun-one'),
     pytest.param('There is not one name of a police officer in them.', [], id='not-one-is-none'),
+    pytest.param('It could be a divorce, and one thing leads to another.', [], id='one-thing-leads-to-another'),
+    pytest.param('One way or another, the plant will close.', [], id='one-way-or-another'),
     pytest.param('The obelisk was raised in 198 AD.', [], id='year-with-era'),
     pytest.param('He started trading at the age of 9.', [], id='age-of'),
     pytest.param('He posted it weeks before his death at 58.', [], id='age-at-death'),

@@ -953,12 +953,21 @@ def _is_list_number(doc: Doc, figure: _Figure, unit: _Unit) -> bool:
     return unit.name is None and figure.high is None and opens and closes
 
 
+# "one thing leads to another", "one way or another": no count.
+_IDIOM_NOUNS = frozenset({"thing", "way"})
+
+
 def _is_pronoun_one(doc: Doc, figure: _Figure, unit: _Unit) -> bool:
     """ "one of two groups", "Not one.": a bare "one" counts something only when a noun or unit follows
-    it ("one week", "one name"), and not after "not": "not one name" says there is none."""
+    it ("one week", "one name"), and not after "not": "not one name" says there is none; nor in "one
+    thing leads to another" or "one way or another" ("One person was killed and another injured" counts)."""
     number = figure.low.number
     is_bare_one = number.end - number.start == 1 and doc[number.start].lower_ == "one"
     if not is_bare_one or figure.high is not None or figure.start != figure.low.start:
         return False
     counts_nothing = unit.name is None or (unit.noun is not None and not unit.joined)
-    return counts_nothing or (figure.start > 0 and doc[figure.start - 1].lower_ == "not")
+    following = doc[figure.end : min(figure.end + 5, doc[figure.start].sent.end)]
+    answered = doc[figure.start + 1 : figure.start + 2].text.lower() in _IDIOM_NOUNS and any(
+        t.lower_ == "another" for t in following
+    )
+    return counts_nothing or answered or (figure.start > 0 and doc[figure.start - 1].lower_ == "not")
