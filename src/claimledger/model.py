@@ -99,19 +99,39 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Speaker(Span):
-    """The speaker mention as written (the whole subject noun phrase) and its resolved name."""
+class Member:
+    """One of several who speak together ("Jonas Reiter and Mira Castell said …"): name and entity id."""
 
-    name: str = ""
+    name: str
     entity: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "name": self.name or self.text, "entity": self.entity}
+        return {"name": self.name, "entity": self.entity}
+
+
+@dataclass(frozen=True)
+class Speaker(Span):
+    """The speaker mention as written (the whole subject noun phrase) and its resolved name; when
+    several speak together, ``name`` joins theirs and ``members`` lists each."""
+
+    name: str = ""
+    entity: str | None = None
+    members: tuple[Member, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "name": self.name or self.text, "entity": self.entity,
+                "members": [m.to_dict() for m in self.members]}  # fmt: skip
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Speaker":
-        """The speaker that :meth:`to_dict` wrote."""
-        return cls(data["text"], data["start"], data["end"], name=data["name"], entity=data["entity"])
+        """The speaker that :meth:`to_dict` wrote (documents stored before ``members`` existed have none)."""
+        members = tuple(Member(m["name"], m["entity"]) for m in data.get("members", ()))
+        return cls(data["text"], data["start"], data["end"], name=data["name"], entity=data["entity"], members=members)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Each who speaks: the members' names, else the one name (or the mention as written)."""
+        return tuple(m.name for m in self.members) or (self.name or self.text,)
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,9 @@ def speaker_view(store: Store, query: str) -> SpeakerView:
     """
     rows = store.statements_by_speaker(query)
     if rows:
-        return _grouped(SpeakerView(query, rows[0].speaker or query, via_linking=False), rows)
+        # A statement made together with others carries the joint name: not the one to head the view.
+        own = next((row.speaker for row in rows if (row.speaker or "").casefold() == query.casefold()), query)
+        return _grouped(SpeakerView(query, own, via_linking=False), rows)
     return _linked_speaker_view(store, query)
 
 
@@ -147,9 +149,12 @@ def _linked_speaker_view(store: Store, query: str) -> SpeakerView:
     links = link_speakers(documents, story_of)
     speaker = _find_speaker(links.speakers, query)
     mentions = {key for key, speaker_id in links.by_name.items() if speaker_id == speaker.id}
-    rows = [row for name in sorted({name for _, name in mentions}) for row in store.statements_by_speaker(name)
-            if (row.document_id, row.speaker) in mentions]
-    return _grouped(SpeakerView(query, speaker.name, via_linking=True), rows)
+    found = {
+        (row.document_id, row.statement_id): row
+        for name in sorted({name for _, name in mentions}) for row in store.statements_by_speaker(name)
+        if (row.document_id, name) in mentions  # the name as this document resolved it, or a member's
+    }  # fmt: skip
+    return _grouped(SpeakerView(query, speaker.name, via_linking=True), list(found.values()))
 
 
 def _find_speaker(speakers: list, query: str):

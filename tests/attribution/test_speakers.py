@@ -391,13 +391,30 @@ def test_a_surname_the_ner_misses_is_who_a_later_he_means(nlp) -> None:
          "changes were needed.", ["Chuck Grassley and Patrick Leahy", "Chuck Grassley and Patrick Leahy"]),
         ("Jeff Merkley, Sherrod Brown and Robert Menendez said the claims could be grounds for a fraud case.",
          ["Jeff Merkley, Sherrod Brown and Robert Menendez"]),
-        # Organisations joined by "and" stay with the first (a joint name would take their statements off each one's page).
-        ("Civic Rights Monitor and Amnesty International said detainees were beaten.", ["Civic Rights Monitor"]),
+        # Organisations too, and the "They" after them.
+        ("Civic Rights Monitor and Amnesty International said detainees were beaten. They said 40 people were "
+         "held.", ["Civic Rights Monitor and Amnesty International", "Civic Rights Monitor and Amnesty International"]),
     ],
 )
 def test_people_named_together_speak_together(nlp, text: str, names: list[str]) -> None:
     statements, _ = extract_statements(nlp(text))
     assert [s.speaker.name for s in statements] == names
+
+
+def test_each_of_those_named_together_is_a_member(nlp) -> None:
+    text = (
+        "Civic Rights Monitor said 40 people were held. Civic Rights Monitor and Amnesty International "
+        "said detainees were beaten. Jonas Reiter and Mira Castell told the Observer that lawyers were barred."
+    )
+    statements, entities = extract_statements(nlp(text))
+    ids = {e.name: e.id for e in entities}
+    assert [[(m.name, m.entity) for m in s.speaker.members] for s in statements] == [
+        [],
+        [("Civic Rights Monitor", ids["Civic Rights Monitor"]), ("Amnesty International", ids["Amnesty International"])],
+        [("Jonas Reiter", ids["Jonas Reiter"]), ("Mira Castell", ids["Mira Castell"])],
+    ]
+    assert statements[2].speaker.names == ("Jonas Reiter", "Mira Castell")
+    assert statements[0].speaker.names == ("Civic Rights Monitor",)
 
 
 @pytest.mark.parametrize(

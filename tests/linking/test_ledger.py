@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import claimledger
 from claimledger.ingest import read_inputs
 from claimledger.linking import build_ledger
 from claimledger.pipeline import analyze_articles
@@ -149,3 +150,17 @@ def test_a_figure_that_disagrees_denies_the_claim(example_ledger: dict) -> None:
     assert [(v["name"], v["outlets"]) for v in claim["deniers"]] == [
         ("a count by the Courier based on court records and lawyers' lists", ["The Harbour Courier"])]
     assert "Civic Rights Monitor" in [v["name"] for v in claim["supporters"]]
+
+
+def test_a_statement_made_together_counts_for_each_speaker() -> None:
+    documents = story_documents()[:2] + [claimledger.analyze(
+        "Frontier Legal Aid, a charity, said lawyers were barred from the camp.\n\n"
+        "Civic Rights Monitor and Frontier Legal Aid said security forces detained and beat protesters in Orvik.",
+        title="Groups say protesters detained and beaten in Orvik", id="observer-1", outlet="Eastbrook Observer",
+        published="2026-04-05",
+    )]
+    claim = central_claim(build_ledger(documents)["stories"][0])
+    supporters = dict(voices(claim, "supporters"))
+    assert supporters["Frontier Legal Aid"] == ["ledger-1#s5", "observer-1#s3"]
+    assert "observer-1#s3" in supporters["Civic Rights Monitor"]
+    assert "Civic Rights Monitor and Frontier Legal Aid" not in supporters

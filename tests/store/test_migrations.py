@@ -88,10 +88,10 @@ def test_a_version_1_store_is_upgraded_and_keeps_its_documents(store_url: str, m
     monkeypatch.setattr(migrations, "LATEST_VERSION", 1)
     with open_store(store_url) as store:
         store.add_documents([NORTHGATE])
-    assert not {"settings", "embeddings"} & table_names(store_url)
+    assert not {"settings", "embeddings", "statement_speakers"} & table_names(store_url)
     monkeypatch.undo()
-    assert recorded_versions(store_url) == [1, 2]
-    assert {"settings", "embeddings"} <= table_names(store_url)
+    assert recorded_versions(store_url) == [1, 2, 3]
+    assert {"settings", "embeddings", "statement_speakers"} <= table_names(store_url)
     with open_store(store_url) as store:
         assert [document.id for document in store.documents()] == [NORTHGATE.id]
         store.set_setting("claim_linking", "meaning")

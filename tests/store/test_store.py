@@ -7,10 +7,10 @@ import dataclasses
 import pytest
 
 from claimledger.errors import StoreError
-from claimledger.model import Analyzer, Document, document_id
+from claimledger.model import Analyzer, Document, Member, document_id
 from claimledger.store import Store, StoreCounts, open_store, text_digest
 
-from .invented import CORPUS, HARBOUR, MERIDIAN, MODELS, NORTHGATE, invented
+from .invented import CORPUS, HARBOUR, MERIDIAN, MODELS, NORTHGATE, Said, invented
 
 
 def copy_of(document: Document, outlet: str) -> Document:
@@ -68,6 +68,26 @@ def test_statements_by_speaker_across_outlets(store: Store) -> None:
     ]
     assert found[1].content == "to “find proof” of any detentions"
     assert store.statements_by_speaker("Nobody") == []
+
+
+def test_a_statement_made_together_is_each_speakers(store: Store) -> None:
+    joint = invented("Eastbrook Observer", "Rights groups count detentions", [
+        Said("Civic Rights Monitor and Amnesty International said 40 people were held.",
+             "Civic Rights Monitor and Amnesty International", "said", "40 people were held"),
+    ], published="2026-03-05")
+    statement = joint.statements[0]
+    members = (Member("Civic Rights Monitor", "e1"), Member("Amnesty International", "e2"))
+    joint.statements = [dataclasses.replace(statement, speaker=dataclasses.replace(statement.speaker, members=members))]
+    store.add_documents([NORTHGATE, joint])
+    by_monitor = store.statements_by_speaker("civic rights monitor")
+    assert [(s.document_id, s.speaker) for s in by_monitor] == [
+        (NORTHGATE.id, "Civic Rights Monitor"),
+        (joint.id, "Civic Rights Monitor and Amnesty International"),
+    ]
+    assert [s.document_id for s in store.statements_by_speaker("Amnesty International")] == [joint.id]
+    assert store.document(joint.id).statements[0].speaker.members == members
+    store.replace_document(dataclasses.replace(joint, statements=[statement]))  # re-analysed: one speaker now
+    assert store.statements_by_speaker("Amnesty International") == []
 
 
 def test_outdated_documents_are_those_with_other_models(store: Store) -> None:

@@ -40,6 +40,15 @@ def test_the_stories_page_lists_every_story_with_a_stance_bar(client: TestClient
     assert "6<span class=\"muted\"> / 6</span>" in html and "5<span class=\"muted\"> / 6</span>" in html
 
 
+def test_the_stories_page_says_how_the_claims_are_linked(client: TestClient, store: Store) -> None:
+    assert "Claims are linked by their words" in client.get("/").text
+    store.set_setting("claim_linking", "meaning")
+    try:
+        assert "Claims are linked by meaning" in client.get("/").text
+    finally:
+        store.set_setting("claim_linking", "words")
+
+
 def test_a_story_page_has_the_timeline_the_ledger_and_framing(client: TestClient, store: Store, story_ids: dict) -> None:
     story = store.story(story_ids["orvik"])
     html = client.get(f"/stories/{story['id']}").text

@@ -206,8 +206,8 @@ def _to_statement(
         speaker_span, speaker_token = _agent(cue_words)
     if speaker_span is not None:
         ((first, last),) = without_dateline(text, [speaker_span])
-        name, entity = resolver.resolve(first, last, speaker_token)
-        speaker = Speaker(text[first:last], first, last, name=name, entity=entity)
+        name, entity, members = resolver.resolve(first, last, speaker_token)
+        speaker = Speaker(text[first:last], first, last, name=name, entity=entity, members=members)
     negated = _is_negated(cue_words)
     cue = Cue(
         text[found.cue[0] : found.cue[1]], *found.cue, lemma=found.cue_lemma, neutrality=found.sense.neutrality,

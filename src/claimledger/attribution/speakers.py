@@ -7,8 +7,9 @@ of them:
 
 - a mention holding a named entity is that entity (names after a title and surnames said again count
   as named even where the NER misses them: "Kestrel Governor Ramzan Terek", "Terek, a former …");
-- people joined by "and" speak together ("Jonas Reiter and Mira Castell"), as one unnamed group, and so
-  do the two who spoke last for "Neither official" or "Both senators";
+- people or organisations joined by "and" speak together ("Jonas Reiter and Mira Castell"), under a name
+  that joins theirs with each listed as a member, and so do the two who spoke last for "Neither official"
+  or "Both senators";
 - "his ministry" is the ministry of the person a subject earlier in the sentence ("Dariusz Halvorsen's
   ministry"), "its lawyers" those of the organisation;
 - "he"/"she" is the most recent person spoken of, "it"/"they" the most recent organisation, unless an
@@ -26,11 +27,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.attribution.rules import first_token_at, paragraph_numbers, quoting
-from claimledger.model import Entity
+from claimledger.model import Entity, Member
 from claimledger.parse import document_text
 
 # NER labels that name speakers; all but PERSON are organisations (places and groups speak as one).
@@ -137,6 +139,14 @@ class _Person:
     subject_mentions: list[int] = field(default_factory=list)  # starts of mentions that are subjects
 
 
+class Resolution(NamedTuple):
+    """A speaker mention resolved: the name, the entity id, and each member when several speak together."""
+
+    name: str
+    entity: str | None
+    members: tuple[Member, ...] = ()
+
+
 class SpeakerResolver:
     """The entities of one parsed document, and the resolution of speaker mentions to them."""
 
@@ -153,13 +163,15 @@ class SpeakerResolver:
         # Unnamed bodies that speak as one ("The ministry", "the report"): start offset and name, for an
         # "it" after them ("The ministry said … It added …").
         self._unnamed_bodies: list[tuple[int, str]] = []
+        # Each of several named together, by the name that joins theirs ("Jonas Reiter and Mira Castell").
+        self._members_of: dict[str, tuple[Member, ...]] = {}
         titled = _titled_names_missed(doc)
         people = {token.i for span in titled for token in span}
         named = [
             ent for ent in doc.ents
             if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent, people) and not _is_bare_title(ent)
         ]
-        for ent in sorted([*named, *titled], key=lambda span: span.start):
+        for ent in sorted([*named, *titled, *_organisations_missed(doc)], key=lambda span: span.start):
             self._add_mention(_with_given_names(ent))
         self._add_names_said_again()
 
@@ -229,21 +241,22 @@ class SpeakerResolver:
 
     # --- resolving ------------------------------------------------------------------------
 
-    def resolve(self, start: int, end: int, head: Token | None) -> tuple[str, str | None]:
+    def resolve(self, start: int, end: int, head: Token | None) -> Resolution:
         """The name and entity id for the speaker mention ``[start, end)`` with head token ``head``."""
         unnamed = self._unnamed_antecedent(start, head)
         if unnamed is not None:
-            return unnamed, None
+            return Resolution(unnamed, None, self._members_of.get(unnamed, ()))
         writer = self._writer(start, end, head)
         if writer is not None:
             writer.mentions.append((start, end))  # not a subject "he" or "she" could refer back to
-            return writer.name, self.entity_id(writer)
-        together = self._people_named_together(head) or self._the_two_last_speakers(start, head)
+            return Resolution(writer.name, self.entity_id(writer))
+        together = self._named_together(head) or self._the_two_last_speakers(start, head)
         if together:
             # "Two lawyers, Jonas Reiter and Mira Castell, said …": both speak; a "they" after is the two.
             name = " and ".join([", ".join(p.name for p in together[:-1]), together[-1].name])
-            self._unnamed.append((start, name, True))
-            return name, None
+            self._unnamed.append((end, name, True))  # at its end: after its members' own mentions
+            self._members_of[name] = tuple(Member(p.name, self.entity_id(p)) for p in together)
+            return Resolution(name, None, self._members_of[name])
         person = self._person_for(start, end, head) or self._named_by_speaker(head)
         if person is None:
             name = (_antecedent_phrase(head) or self._owned_by_antecedent(start, end, head)
@@ -255,22 +268,28 @@ class SpeakerResolver:
                 self._unnamed.append((start, name, False))
             elif head is not None and head.tag_ == "NN":
                 self._unnamed_bodies.append((start, name))
-            return name, None
+            return Resolution(name, None)
         person.mentions.append((start, end))
         person.subject_mentions.append(start)
-        return person.name, self.entity_id(person)
+        return Resolution(person.name, self.entity_id(person))
 
-    def _people_named_together(self, head: Token | None) -> list[_Person]:
+    def _named_together(self, head: Token | None) -> list[_Person]:
         """The people a speaker phrase names joined by "and", itself or in apposition ("Reiter and
-        Castell", "Two lawyers, Jonas Reiter and Mira Castell"); none for organisations."""
+        Castell", "Two lawyers, Jonas Reiter and Mira Castell"), or the organisations it joins
+        ("Civic Rights Monitor and Amnesty International"; not a person's party or state in apposition,
+        "Sen. David Perdue (R-Ga.)", "Dianne Feinstein, Democrat of California")."""
         if head is None:
             return []
         named_by_head = self._named_at(head)
         for token in [head] + [c for c in head.children if c.dep_ == "appos"]:
-            people = [self._named_at(t) for t in (token, *token.conjuncts)]
-            if token is not head and named_by_head is not people[0]:
-                people.insert(0, named_by_head)  # "Jeff Merkley, Sherrod Brown and Robert Menendez"
-            if len(people) > 1 and all(p is not None and p.type == "PERSON" for p in people):
+            joined = [self._named_at(t) or self._known_at(t) for t in (token, *token.conjuncts)]
+            people = joined
+            if token is not head and named_by_head is not joined[0]:
+                people = [named_by_head, *joined]  # "Jeff Merkley, Sherrod Brown and Robert Menendez"
+            if len(people) < 2 or any(p is None for p in people):
+                continue
+            organisations = len(joined) > 1 and people is joined and not any(p.type == "PERSON" for p in people)
+            if organisations or all(p.type == "PERSON" for p in people):
                 unique = list({id(p): p for p in people}.values())
                 return unique if len(unique) > 1 else []
         return []
@@ -507,6 +526,11 @@ class SpeakerResolver:
                     return person
         return None
 
+    def _known_at(self, head: Token) -> _Person | None:
+        """The known entity whose name ``head`` and the words before it spell, where the NER missed it
+        this time ("Civic Rights Monitor" tagged a law)."""
+        return self._by_key.get(head.doc[head.left_edge.i : head.i + 1].text.lower())
+
     def _antecedent(self, before: int, entity_type: str) -> _Person | None:
         """The entity a pronoun refers to: the last one of its type to be a subject (speakers are
         subjects), else the last one mentioned at all ("Brenner told Meridian Wire. He said …")."""
@@ -629,6 +653,26 @@ def _titled_names_missed(doc: Doc) -> list[Span]:
             and not _names_an_organisation(" ".join(t.text for t in words)) and not _is_title_case(token.sent)
         ):
             found.append(Span(doc, words[0].i, token.i + 1, label="PERSON"))
+    return found
+
+
+def _organisations_missed(doc: Doc) -> list[Span]:
+    """Organisations that speak but that the NER did not tag (or tagged a law or a work of art), named
+    by proper nouns ending in a word that only ends organisations' names ("Frontier Legal Aid said",
+    "Civic Rights Monitor and Frontier Legal Aid said"). Title-case lines are left out."""
+    tagged = {i for ent in doc.ents if ent.label_ in _ENTITY_LABELS for i in range(ent.start, ent.end)}
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.lower_ not in ORGANISATION_NAME_ENDINGS:
+            continue
+        words = _compound_name(token)
+        before = doc[words[0].i - 1] if words[0].i > token.sent.start else None
+        if (
+            len(words) > 1 and all(t.text[:1].isupper() and t.i not in tagged for t in words)
+            and _is_subject(token) and not _is_title_case(token.sent)
+            and not (before is not None and before.text[:1].isupper())  # the name may start further left
+        ):
+            found.append(Span(doc, words[0].i, token.i + 1, label="ORG"))
     return found
 
 

@@ -171,17 +171,19 @@ class _Context:
         return text
 
     def _voices(self, placed: list[_Placed]) -> list[dict]:
-        """Placed statements grouped by corpus speaker: name, entity, outlets, ``"<doc>#<statement>"`` refs."""
+        """Placed statements grouped by corpus speaker: name, entity, outlets, ``"<doc>#<statement>"`` refs.
+        A statement several make together ("CRM and Amnesty International said") counts for each."""
         voices: dict[str, dict] = {}
         for p in placed:
             speaker = p.statement.speaker
-            corpus = self.links.speakers.speaker(p.document.id, speaker.name or speaker.text) if speaker else None
-            key = corpus.id if corpus else UNATTRIBUTED
-            voice = voices.setdefault(key, {"name": corpus.name if corpus else UNATTRIBUTED,
-                                            "entity": corpus.id if corpus else None, "outlets": [], "statements": []})
-            if p.document.outlet and p.document.outlet not in voice["outlets"]:
-                voice["outlets"].append(p.document.outlet)
-            voice["statements"].append(f"{p.document.id}#{p.statement.id}")
+            names = speaker.names if speaker else ()
+            for corpus in [self.links.speakers.speaker(p.document.id, name) for name in names] or [None]:
+                key = corpus.id if corpus else UNATTRIBUTED
+                voice = voices.setdefault(key, {"name": corpus.name if corpus else UNATTRIBUTED,
+                                                "entity": corpus.id if corpus else None, "outlets": [], "statements": []})
+                if p.document.outlet and p.document.outlet not in voice["outlets"]:
+                    voice["outlets"].append(p.document.outlet)
+                voice["statements"].append(f"{p.document.id}#{p.statement.id}")
         return list(voices.values())
 
     def _evidence(self, placed: Iterable[_Placed]) -> list[dict]:

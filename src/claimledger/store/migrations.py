@@ -22,7 +22,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, func, inspect, select
 
 from claimledger.errors import StoreError
-from claimledger.store.schema import documents, embeddings, metadata, schema_version, settings, statements, stories
+from claimledger.store.schema import (
+    documents, embeddings, metadata, schema_version, settings, statement_speakers, statements, stories,
+)
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,15 @@ _SEARCH_DDL = {"sqlite": _SQLITE_SEARCH, "postgresql": _POSTGRESQL_SEARCH}
 def _create_settings_and_embeddings(connection: Connection) -> None:
     metadata.create_all(connection, tables=[settings, embeddings])
 
+
+def _create_statement_speakers(connection: Connection) -> None:
+    # Nothing to fill: documents analysed before version 3 name no members (`reanalyze` adds them).
+    metadata.create_all(connection, tables=[statement_speakers])
+
 MIGRATIONS = [
     Migration(1, "documents, statements and stories, with full-text search", _create_tables),
     Migration(2, "store settings, and sentence embeddings kept for linking by meaning", _create_settings_and_embeddings),
+    Migration(3, "each of several speakers who make a statement together", _create_statement_speakers),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -84,3 +84,13 @@ embeddings = Table(
     Column("text_sha256", String(64), primary_key=True),
     Column("vector", LargeBinary, nullable=False),
 )
+
+# Since version 3. Each of several who make a statement together ("CRM and Amnesty International said"),
+# whose joint name is the statement's speaker_name, so that each one's speaker view finds it.
+statement_speakers = Table(
+    "statement_speakers", metadata,
+    Column("document_id", String, ForeignKey("documents.id"), nullable=False),
+    Column("statement_id", String, nullable=False),
+    Column("name", Text, nullable=False),
+)
+Index("statement_speakers_name", func.lower(statement_speakers.c.name))

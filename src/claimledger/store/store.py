@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, delete, func, select
+from sqlalchemy import Connection, Engine, Select, delete, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
@@ -24,7 +24,7 @@ from claimledger.model import Document, Statement
 from claimledger.store import search as full_text
 from claimledger.store.engine import database_url, make_engine, writing
 from claimledger.store.migrations import current_version, migrate
-from claimledger.store.schema import documents, embeddings, settings, statements, stories
+from claimledger.store.schema import documents, embeddings, settings, statement_speakers, statements, stories
 
 # Both dialects the store runs on can insert a row unless its key is there already.
 _DIALECT_INSERTS = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
@@ -150,6 +150,7 @@ class Store:
             raise StoreError(f"no document {document.id} in the store {self.url}")
         connection.execute(documents.update().where(documents.c.id == document.id), _document_row(document))
         connection.execute(delete(statements).where(statements.c.document_id == document.id))
+        connection.execute(delete(statement_speakers).where(statement_speakers.c.document_id == document.id))
         _insert_statements(connection, document)
 
     def has_document(self, document_id: str) -> bool:
@@ -185,10 +186,17 @@ class Store:
             return [row.id for row in connection.execute(query) if row.analyzer_models != models]
 
     def statements_by_speaker(self, name: str) -> list[StoredStatement]:
-        """Every statement whose speaker's resolved name is ``name`` (any case), by publication date."""
+        """Every statement whose speaker's resolved name is ``name`` (any case), or that ``name`` makes
+        together with others, by publication date."""
+        together = select(statement_speakers.c.document_id, statement_speakers.c.statement_id).where(
+            func.lower(statement_speakers.c.name) == name.lower()
+        )
         query = (
             _stored_statements()
-            .where(func.lower(statements.c.speaker_name) == name.lower())
+            .where(
+                (func.lower(statements.c.speaker_name) == name.lower())
+                | tuple_(statements.c.document_id, statements.c.statement_id).in_(together)
+            )
             .order_by(documents.c.published, statements.c.document_id, statements.c.pk)
         )
         with self.engine.connect() as connection:
@@ -332,6 +340,13 @@ def _insert_statements(connection: Connection, document: Document) -> None:
     rows = [_statement_row(document.id, statement) for statement in document.statements]
     if rows:
         connection.execute(statements.insert(), rows)
+    members = [
+        {"document_id": document.id, "statement_id": statement.id, "name": member.name}
+        for statement in document.statements if statement.speaker is not None
+        for member in statement.speaker.members
+    ]  # fmt: skip
+    if members:
+        connection.execute(statement_speakers.insert(), members)
 
 
 def _statement_row(document_id: str, statement: Statement) -> dict[str, Any]:

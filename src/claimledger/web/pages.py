@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from claimledger import __version__
+from claimledger.linking.stored import store_linking
 from claimledger.store import HIGHLIGHT
 from claimledger.web import charts, ledger, queries
 from claimledger.web.api import SEARCH_CAP, Offset, found, get_ledger, get_store
@@ -114,7 +115,8 @@ def pager(total: int, offset: int, limit: int = PAGE_SIZE) -> dict[str, Any]:
 def stories_page(request: Request, offset: Offset = 0) -> HTMLResponse:
     """Every story with its dates, outlets, independent sources and a stance bar."""
     stories = get_ledger(request).index().stories
-    return render(request, "stories.html", stories=stories[offset : offset + PAGE_SIZE], paging=pager(len(stories), offset))
+    return render(request, "stories.html", stories=stories[offset : offset + PAGE_SIZE], paging=pager(len(stories), offset),
+                  linking=store_linking(get_store(request)).value)  # fmt: skip
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct, func, select, union_all
 
 from claimledger.store import Store
-from claimledger.store.schema import documents, statements
+from claimledger.store.schema import documents, statement_speakers, statements
 
 # The ledger's document order: dated documents by date, then undated ones; ties by id.
 _DOCUMENT_ORDER = (documents.c.published.is_(None), documents.c.published, documents.c.id)
@@ -31,21 +31,24 @@ def document_page(store: Store, limit: int, offset: int) -> tuple[int, list[dict
 def speaker_page(store: Store, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """The number of distinct speakers and one page of them, most statements first.
 
-    A speaker is a statement's resolved name; unnamed speakers ("it was reported") are left out.
+    A speaker is a statement's resolved name, or one of several who made it together ("Civic Rights
+    Monitor and Frontier Legal Aid" counts for each); unnamed speakers ("it was reported") are left out.
     """
-    named = statements.c.speaker_name.is_not(None)
+    said = union_all(
+        select(statements.c.speaker_name.label("name"), statements.c.document_id)
+        .where(statements.c.speaker_name.is_not(None)),
+        select(statement_speakers.c.name, statement_speakers.c.document_id),
+    ).subquery()
     count = func.count().label("statements")
     query = (
-        select(statements.c.speaker_name.label("name"), count,
-               func.count(distinct(documents.c.outlet)).label("outlets"))
-        .join(documents, documents.c.id == statements.c.document_id)
-        .where(named)
-        .group_by(statements.c.speaker_name)
-        .order_by(count.desc(), statements.c.speaker_name)
+        select(said.c.name, count, func.count(distinct(documents.c.outlet)).label("outlets"))
+        .join(documents, documents.c.id == said.c.document_id)
+        .group_by(said.c.name)
+        .order_by(count.desc(), said.c.name)
         .limit(limit)
         .offset(offset)
     )
     with store.engine.connect() as connection:
-        total = connection.scalar(select(func.count(distinct(statements.c.speaker_name))).where(named))
+        total = connection.scalar(select(func.count(distinct(said.c.name))))
         rows = [dict(row._mapping) for row in connection.execute(query)]
     return total, rows
