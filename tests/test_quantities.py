@@ -382,6 +382,11 @@ CASES = [
         [('$250,000', 250000, None, 'exact', 'USD', 'fine')],
         id='money-fined-lemma',
     ),
+    pytest.param(
+        'The agency is fining Velora Chemicals $250,000.',
+        [('$250,000', 250000, None, 'exact', 'USD', 'fine')],
+        id='money-fining-lemma',
+    ),
     # Percentages: the sign belongs to the span, the word does not.
     pytest.param(
         'Unemployment rose to 7.5 percent in May.',

@@ -44,6 +44,7 @@ def test_lexicon_rows_map_terms_to_canonical_units() -> None:
         # A vague plural counts "of" its noun.
         ("Dozens", "people", 24, "Dozens of people"),
         ("tens of thousands", "people", 20000, "tens of thousands of people"),
+        ("scores", "people", 40, "scores of people"),
         # A unit the figure writes already is not said twice.
         ("40%", "percent", 40, "40%"),
         ("$5 million", "USD", 5_000_000, "$5 million"),

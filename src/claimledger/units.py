@@ -40,7 +40,8 @@ def figure_phrase(text: str, unit: str | None, value: float) -> str:
     if not unit or unit.isupper() or not text[-1:].isalnum():
         return text
     last_word = text.rsplit(maxsplit=1)[-1].lower()
-    joiner = " of " if last_word in lexicon_rows()["vague"] else " "
+    vague = lexicon_rows()["vague"].keys() | lexicon_rows()["vague_of"].keys()
+    joiner = " of " if last_word in vague else " "
     return f"{text}{joiner}{unit_label(unit, value)}"
 
 
