@@ -138,6 +138,17 @@ def test_speaker_by_surname_is_linked_to_the_full_name(db: str) -> None:
     assert table.stdout.startswith("speaker: Dariusz Halvorsen (linked across documents)\n")
 
 
+def test_a_speaker_lists_what_it_said_together_with_others(db: str) -> None:
+    # The Kestrel Ledger's "Civic Rights Monitor (CRM) and Frontier Legal Aid said they had gathered testimony",
+    # and Meridian Wire's "…, two domestic rights organisations, said that security forces had beaten detainees".
+    view = json.loads(claimledger("speaker", "Frontier Legal Aid", "--db", db, "--format", "json").stdout)
+    assert view["matched"] == "Frontier Legal Aid"
+    speakers = {row["speaker"] for rows in view["acts"].values() for row in rows}
+    assert speakers == {"Frontier Legal Aid", "Civic Rights Monitor and Frontier Legal Aid"}
+    table = claimledger("speaker", "Frontier Legal Aid", "--db", db).stdout
+    assert table.count("said together: Civic Rights") == 2
+
+
 def test_unknown_speaker_is_one_line_and_exit_2(db: str) -> None:
     result = claimledger("speaker", "Nobody Atall", "--db", db)
     assert (result.returncode, result.stderr) == (2, "claimledger: no speaker named 'Nobody Atall' in the store\n")

@@ -178,7 +178,11 @@ def speaker_renderables(view: SpeakerView) -> Iterator[RenderableType]:
             said = " ".join((row.content or row.sentence).split())
             if len(said) > _SAID_WIDTH:
                 said = said[: _SAID_WIDTH - 1] + "…"
-            table.add_row(where, said, statement_ref(row))
+            cell = Text(said)
+            # Found by the name itself, a row under another name was said together with others.
+            if not view.via_linking and (row.speaker or "").casefold() != view.matched.casefold():
+                cell.append(f"\nsaid together: {row.speaker}", "dim")
+            table.add_row(where, cell, statement_ref(row))
         yield table
     if not view.acts:
         yield Text("  no statements", "dim")

@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from claimledger.errors import UsageError
 from claimledger.model import SpeechAct
-from claimledger.store import Store, StoredStatement
+from claimledger.store import Store, StoredStatement, name_as_stored
 
 SIDES = ("supporters", "deniers", "neutral")
 ACTS: tuple[str, ...] = get_args(SpeechAct)  # the speech acts in PRODUCT.md's order: assert, deny, …
@@ -134,9 +134,7 @@ def speaker_view(store: Store, query: str) -> SpeakerView:
     """
     rows = store.statements_by_speaker(query)
     if rows:
-        # A statement made together with others carries the joint name: not the one to head the view.
-        own = next((row.speaker for row in rows if (row.speaker or "").casefold() == query.casefold()), query)
-        return _grouped(SpeakerView(query, own, via_linking=False), rows)
+        return _grouped(SpeakerView(query, name_as_stored(rows, query), via_linking=False), rows)
     return _linked_speaker_view(store, query)
 
 

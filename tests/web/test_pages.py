@@ -83,6 +83,12 @@ def test_a_speaker_page_groups_statements_by_act(client: TestClient, store: Stor
     assert html.count('<li>\n      <span class="said-text">') == len(statements)
 
 
+def test_a_speaker_page_shows_what_it_said_together_with_others(client: TestClient) -> None:
+    html = client.get("/speakers/frontier legal aid").text
+    assert "<h1>Frontier Legal Aid</h1>" in html
+    assert html.count("said together: Civic Rights Monitor and Frontier Legal Aid") == 2
+
+
 def test_the_article_view_highlights_speakers_cues_and_quotes(client: TestClient, store: Store) -> None:
     document = store.document("0187eda0d5efcb6f")  # Northgate Daily: "Interior minister denies reports …"
     html = client.get("/documents/0187eda0d5efcb6f").text

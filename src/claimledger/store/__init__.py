@@ -7,7 +7,9 @@ it from inputs — kept out of this package's namespace because it loads the spa
 from claimledger.store.engine import DB_ENV, DEFAULT_URL, database_url
 from claimledger.store.migrations import LATEST_VERSION
 from claimledger.store.search import HIGHLIGHT, SearchHit
-from claimledger.store.store import AddResult, Store, StoreCounts, StoredStatement, open_store, text_digest
+from claimledger.store.store import (
+    AddResult, Store, StoreCounts, StoredStatement, name_as_stored, open_store, text_digest,
+)
 
 __all__ = [
     "DB_ENV",
@@ -20,6 +22,7 @@ __all__ = [
     "StoreCounts",
     "StoredStatement",
     "database_url",
+    "name_as_stored",
     "open_store",
     "text_digest",
 ]

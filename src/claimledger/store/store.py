@@ -63,6 +63,12 @@ class StoredStatement:
     published: str | None
 
 
+def name_as_stored(rows: Iterable[StoredStatement], query: str) -> str:
+    """How the statements ``rows`` found for ``query`` write that speaker's name (any case of it), or
+    ``query`` when it only speaks together with others there (whose rows carry the joint name)."""
+    return next((row.speaker for row in rows if (row.speaker or "").casefold() == query.casefold()), query)
+
+
 @dataclass(frozen=True)
 class StoreCounts:
     """How much the store holds."""

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from claimledger import __version__
 from claimledger.linking.stored import store_linking
-from claimledger.store import HIGHLIGHT
+from claimledger.store import HIGHLIGHT, name_as_stored
 from claimledger.web import charts, ledger, queries
 from claimledger.web.api import SEARCH_CAP, Offset, found, get_ledger, get_store
 from claimledger.web.highlight import describe_quantity, document_marks, highlight, speaker_name
@@ -160,7 +160,7 @@ def speaker_page(request: Request, name: str) -> HTMLResponse:
         by_act[statement.act].append(statement)
     groups = [(act, by_act[act]) for act in ACT_LABELS if act in by_act]
     outlets = sorted({s.outlet for s in statements if s.outlet})
-    return render(request, "speaker.html", name=statements[0].speaker or name, groups=groups,
+    return render(request, "speaker.html", name=name_as_stored(statements, name), groups=groups,
                   total=len(statements), outlets=outlets)
 
 
