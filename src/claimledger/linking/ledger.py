@@ -176,8 +176,9 @@ class _Context:
         voices: dict[str, dict] = {}
         for p in placed:
             speaker = p.statement.speaker
-            names = speaker.names if speaker else ()
-            for corpus in [self.links.speakers.speaker(p.document.id, name) for name in names] or [None]:
+            found = [self.links.speakers.speaker(p.document.id, name) for name in (speaker.names if speaker else ())]
+            corpora = list({c.id: c for c in found if c is not None}.values())
+            for corpus in corpora or [None]:
                 key = corpus.id if corpus else UNATTRIBUTED
                 voice = voices.setdefault(key, {"name": corpus.name if corpus else UNATTRIBUTED,
                                                 "entity": corpus.id if corpus else None, "outlets": [], "statements": []})
