@@ -76,6 +76,8 @@ def test_csv_has_one_row_per_statement(db: str, stored: dict, csv_rows: list[dic
         refs = {ref for voice in claims[row["story_id"], row["claim_id"]][side] for ref in voice["statements"]}
         assert f"{row['document_id']}#{row['statement_id']}" in refs
     assert all(r["stance"] == "" for r in csv_rows if not r["claim_id"])
+    joint = {r["members"] for r in csv_rows if r["name"] == "Civic Rights Monitor and Frontier Legal Aid"}
+    assert joint == {"Civic Rights Monitor; Frontier Legal Aid"}
     assert export(db, "--format", "csv") == text  # stable order
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 STATEMENT_COLUMNS = (
     "document_id", "outlet", "published", "statement_id", "speaker", "name", "act", "kind", "cue", "content",
-    "stance", "story_id", "claim_id",
+    "stance", "story_id", "claim_id", "members",
 )
 CLAIMLEDGER_NS = "https://claimledger.example/ns/claimreview#"
 CLAIMREVIEW_CONTEXT = ["https://schema.org", {"claimledger": CLAIMLEDGER_NS}]
@@ -84,7 +84,8 @@ def statement_rows(documents: Iterable[Document], stories: list[dict[str, Any]])
     ``stance`` and ``claim_id`` go together: the statement's stance toward that ledger claim
     (:func:`placements`); both are empty when the ledger places the statement on no claim (it is about
     something else). ``story_id`` is its document's story. ``speaker`` is the mention as written,
-    ``name`` the name it resolves to, ``cue`` the cue as written.
+    ``name`` the name it resolves to, ``cue`` the cue as written, ``members`` the names of those who
+    made it together, separated by "; " ("Civic Rights Monitor; Frontier Legal Aid").
     """
     placed = placements(stories)
     story_of = {d["id"]: story["id"] for story in reversed(stories) for d in story["documents"]}
@@ -99,6 +100,7 @@ def statement_rows(documents: Iterable[Document], stories: list[dict[str, Any]])
                 "kind": statement.kind, "cue": statement.cue.text,
                 "content": statement.content.text if statement.content else None, "stance": stance,
                 "story_id": story_id or story_of.get(document.id), "claim_id": claim_id,
+                "members": "; ".join(m.name for m in speaker.members) if speaker and speaker.members else None,
             }
 
 
