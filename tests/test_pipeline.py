@@ -5,7 +5,7 @@ from __future__ import annotations
 import claimledger
 from claimledger.errors import NotEnglishError
 from claimledger.model import Article
-from claimledger.pipeline import analyze_inputs
+from claimledger.pipeline import RULES_VERSION, analyze_inputs
 
 BODY = "“We have found no evidence of any wrongdoing,” the minister said on Tuesday."
 FRENCH = (
@@ -35,6 +35,7 @@ def test_analyzer_versions_are_recorded() -> None:
     assert analyzer["version"] == claimledger.__version__
     assert analyzer["models"]["attribution"] == "crf-1+cnn-2"
     assert analyzer["models"]["parser"].endswith("-3.8.0")
+    assert analyzer["models"]["rules"] == RULES_VERSION
 
 
 def test_wire_copy_is_linked_and_repeat_is_dropped() -> None:

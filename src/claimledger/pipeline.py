@@ -44,12 +44,17 @@ from claimledger.model import Analyzer, Article, Document
 from claimledger.parse import load_nlp, model_version
 
 BATCH_SIZE = 64
+# The rules and lexicons around the models (attribution rules, speaker resolution, quantities) change
+# what a document says as much as a model does: the date of the last such change, stamped on every
+# document so that `reanalyze` redoes the stored ones. Change it with any commit that changes output.
+RULES_VERSION = "2026-12-07"
 
 
 def analyzer_info(accurate: bool = False) -> Analyzer:
     """The package and model versions stamped on every document."""
     attribution = ACCURATE_ATTRIBUTION_MODEL if accurate else ATTRIBUTION_MODEL
-    models = {"parser": model_version(load_nlp()), "attribution": attribution, "checkworthy": CHECKWORTHY_MODEL}
+    models = {"parser": model_version(load_nlp()), "attribution": attribution, "checkworthy": CHECKWORTHY_MODEL,
+              "rules": RULES_VERSION}  # fmt: skip
     return Analyzer(__version__, models)
 
 

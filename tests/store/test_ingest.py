@@ -125,10 +125,23 @@ def test_reanalyze_picks_exactly_the_outdated_documents(store: Store, folder: Pa
     assert reanalyze(store) == 0
 
 
-def fake_old_models(store: Store, document_id: str) -> None:
-    """Make one stored document look analysed by an older attribution model."""
+def test_documents_analysed_before_the_rules_were_versioned_are_outdated(store: Store, folder: Path) -> None:
+    ingest_paths([folder], store)
+    first = next(iter(store.documents())).id
+    fake_old_models(store, first, without="rules")
+    assert reanalyze(store) == 1
+    assert store.outdated_documents(analyzer_info().models) == []
+
+
+def fake_old_models(store: Store, document_id: str, without: str | None = None) -> None:
+    """Make one stored document look analysed by an older attribution model, or by a claimledger that
+    stamped no ``without`` version."""
     body = store.document(document_id).to_dict()
-    old_models = {**body["document"]["analyzer"]["models"], "attribution": "rules-0"}
+    models = body["document"]["analyzer"]["models"]
+    if without is None:
+        old_models = {**models, "attribution": "rules-0"}
+    else:
+        old_models = {name: version for name, version in models.items() if name != without}
     body["document"]["analyzer"]["models"] = old_models
     with writing(store.engine) as connection:
         connection.execute(
