@@ -92,6 +92,7 @@ def _create_statement_speakers(connection: Connection) -> None:
     # Nothing to fill: documents analysed before version 3 name no members (`reanalyze` adds them).
     metadata.create_all(connection, tables=[statement_speakers])
 
+
 MIGRATIONS = [
     Migration(1, "documents, statements and stories, with full-text search", _create_tables),
     Migration(2, "store settings, and sentence embeddings kept for linking by meaning", _create_settings_and_embeddings),
