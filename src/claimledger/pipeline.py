@@ -46,8 +46,9 @@ from claimledger.parse import load_nlp, model_version
 BATCH_SIZE = 64
 # The rules and lexicons around the models (attribution rules, speaker resolution, quantities) change
 # what a document says as much as a model does: the date of the last such change, stamped on every
-# document so that `reanalyze` redoes the stored ones. Change it with any commit that changes output.
-RULES_VERSION = "2026-12-07"
+# document so that `reanalyze` redoes the stored ones. Change it with any commit that changes output
+# (a second change on the same day adds ".2").
+RULES_VERSION = "2026-12-07.2"
 
 
 def analyzer_info(accurate: bool = False) -> Analyzer:

@@ -401,6 +401,22 @@ def test_people_named_together_speak_together(nlp, text: str, names: list[str]) 
     assert [s.speaker.name for s in statements] == names
 
 
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # The NER tags the two as one organisation; each part ends as organisations' names do.
+        ("Amnesty International and Human Rights Watch said that at least 40 people had been detained.",
+         ["Amnesty International", "Human Rights Watch"]),
+        # Not what they own, nor a description before a name.
+        ("Amnesty International's researcher and Human Rights Watch's director said lawyers were barred.", []),
+        ("The respected Italian newspaper Corriere Della Sera reported that the camp was closed.", []),
+    ],
+)
+def test_organisations_the_ner_runs_together_are_each_a_member(nlp, text: str, members: list[str]) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [m.name for m in statements[0].speaker.members] == members
+
+
 def test_each_of_those_named_together_is_a_member(nlp) -> None:
     text = (
         "Civic Rights Monitor said 40 people were held. Civic Rights Monitor and Amnesty International "

@@ -171,6 +171,7 @@ class SpeakerResolver:
             ent for ent in doc.ents
             if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent, people) and not _is_bare_title(ent)
         ]
+        named = [part for ent in named for part in _organisations_joined(ent)]
         for ent in sorted([*named, *titled, *_organisations_missed(doc)], key=lambda span: span.start):
             self._add_mention(_with_given_names(ent))
         self._add_names_said_again()
@@ -292,7 +293,23 @@ class SpeakerResolver:
             if organisations or all(p.type == "PERSON" for p in people):
                 unique = list({id(p): p for p in people}.values())
                 return unique if len(unique) > 1 else []
-        return []
+        return self._organisations_in_one_name(head)
+
+    def _organisations_in_one_name(self, head: Token) -> list[_Person]:
+        """The organisations the NER tagged as one name that :func:`_organisations_joined` split, which
+        the parser reads as one noun phrase ("Amnesty International and Human Rights Watch said")."""
+        inside = [(start, end, p) for start, end, p in self._mention_at
+                  if head.left_edge.i <= start and end <= head.i + 1]  # fmt: skip
+        inside.sort(key=lambda mention: mention[0])
+        doc = head.doc
+        joined_by_and = all(
+            second[0] == first[1] + 1 and doc[first[1]].lower_ in {"and", "&"}
+            for first, second in zip(inside, inside[1:])
+        )
+        if not joined_by_and or not any(start <= head.i < end for start, end, _ in inside):
+            return []  # not "Italian newspaper Corriere Della Sera", nor "CRM's researcher and FLA's director"
+        unique = list({id(p): p for _, _, p in inside}.values())
+        return unique if len(unique) > 1 and all(p.type != "PERSON" for p in unique) else []
 
     def _owned_by_antecedent(self, start: int, end: int, head: Token | None) -> str | None:
         """"Halvorsen conceded …, a fact his ministry had refused to confirm" -> "Dariusz Halvorsen's
@@ -687,6 +704,19 @@ def _name_after_titles(head: Token) -> list[Token]:
 def _is_title_case(sentence: Span) -> bool:
     """A headline-style line: no word of four letters or more starts with a small letter."""
     return not any(t.is_alpha and len(t) > 3 and t.text[0].islower() for t in sentence)
+
+
+def _organisations_joined(ent: Span) -> list[Span]:
+    """An organisation name the NER ran over "and" into a second one ("Amnesty International and Human
+    Rights Watch") as the two, when each part ends as only organisations' names do; otherwise the
+    entity itself ("Marks and Spencer", "Bill and Melinda Gates Foundation")."""
+    joiners = [t.i for t in ent if t.lower_ in {"and", "&"}]
+    if ent.label_ != "ORG" or len(joiners) != 1:
+        return [ent]
+    parts = [Span(ent.doc, ent.start, joiners[0], label="ORG"), Span(ent.doc, joiners[0] + 1, ent.end, label="ORG")]
+    if all(len(part) > 1 and part[-1].lower_ in ORGANISATION_NAME_ENDINGS for part in parts):
+        return parts
+    return [ent]
 
 
 def _with_given_names(ent: Span) -> Span:
