@@ -966,8 +966,7 @@ def _is_pronoun_one(doc: Doc, figure: _Figure, unit: _Unit) -> bool:
     if not is_bare_one or figure.high is not None or figure.start != figure.low.start:
         return False
     counts_nothing = unit.name is None or (unit.noun is not None and not unit.joined)
-    following = doc[figure.end : min(figure.end + 5, doc[figure.start].sent.end)]
     answered = doc[figure.start + 1 : figure.start + 2].text.lower() in _IDIOM_NOUNS and any(
-        t.lower_ == "another" for t in following
+        t.lower_ == "another" for t in doc[figure.end : min(figure.end + 5, doc[figure.start].sent.end)]
     )
     return counts_nothing or answered or (figure.start > 0 and doc[figure.start - 1].lower_ == "not")

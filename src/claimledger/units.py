@@ -39,10 +39,14 @@ def figure_phrase(text: str, unit: str | None, value: float) -> str:
     people"; a unit the figure writes already is not repeated ("$5 million", "40%")."""
     if not unit or unit.isupper() or not text[-1:].isalnum():
         return text
-    last_word = text.rsplit(maxsplit=1)[-1].lower()
-    vague = lexicon_rows()["vague"].keys() | lexicon_rows()["vague_of"].keys()
-    joiner = " of " if last_word in vague else " "
+    joiner = " of " if text.rsplit(maxsplit=1)[-1].lower() in _vague_words() else " "
     return f"{text}{joiner}{unit_label(unit, value)}"
+
+
+@lru_cache(maxsize=1)
+def _vague_words() -> frozenset[str]:
+    """The lexicon's plurals that count "of" a noun ("dozens", "scores", "thousands")."""
+    return frozenset(lexicon_rows()["vague"]) | frozenset(lexicon_rows()["vague_of"])
 
 
 @lru_cache(maxsize=1)

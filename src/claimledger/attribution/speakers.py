@@ -80,6 +80,8 @@ _ANY_PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "men", "women", "p
 _SORT_OF_PERSON = {"man": "man", "men": "man", "woman": "woman", "women": "woman", "boy": "boy", "boys": "boy",
                    "girl": "girl", "girls": "girl"}  # fmt: skip
 _CHILDREN = {"boy", "girl"}
+# Words that join two names into one the NER may tag whole ("Amnesty International and Human Rights Watch").
+_JOINING_WORDS = frozenset({"and", "&"})
 # Descriptions that often stay anonymous: a person named after "a senior official said" is seldom that official.
 _ANONYMOUS_ROLE_NOUNS = _ANY_PERSON_NOUNS | {
     "official", "source", "aide", "spokesman", "spokeswoman", "spokesperson", "insider", "officer", "diplomat",
@@ -284,12 +286,12 @@ class SpeakerResolver:
         named_by_head = self._named_at(head)
         for token in [head] + [c for c in head.children if c.dep_ == "appos"]:
             joined = [self._named_at(t) or self._known_at(t) for t in (token, *token.conjuncts)]
-            people = joined
-            if token is not head and named_by_head is not joined[0]:
-                people = [named_by_head, *joined]  # "Jeff Merkley, Sherrod Brown and Robert Menendez"
+            # "Jeff Merkley, Sherrod Brown and Robert Menendez": the head before its apposition's list.
+            head_first = token is not head and named_by_head is not joined[0]
+            people = [named_by_head, *joined] if head_first else joined
             if len(people) < 2 or any(p is None for p in people):
                 continue
-            organisations = len(joined) > 1 and people is joined and not any(p.type == "PERSON" for p in people)
+            organisations = len(joined) > 1 and not head_first and not any(p.type == "PERSON" for p in people)
             if organisations or all(p.type == "PERSON" for p in people):
                 unique = list({id(p): p for p in people}.values())
                 return unique if len(unique) > 1 else []
@@ -303,7 +305,7 @@ class SpeakerResolver:
         inside.sort(key=lambda mention: mention[0])
         doc = head.doc
         joined_by_and = all(
-            second[0] == first[1] + 1 and doc[first[1]].lower_ in {"and", "&"}
+            second[0] == first[1] + 1 and doc[first[1]].lower_ in _JOINING_WORDS
             for first, second in zip(inside, inside[1:])
         )
         if not joined_by_and or not any(start <= head.i < end for start, end, _ in inside):
@@ -681,11 +683,11 @@ def _organisations_missed(doc: Doc) -> list[Span]:
     found = []
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ == "compound" or token.lower_ not in ORGANISATION_NAME_ENDINGS:
-            continue
+            continue  # checked first: cheap, and most proper nouns end no organisation's name
         words = _compound_name(token)
         before = doc[words[0].i - 1] if words[0].i > token.sent.start else None
         if (
-            len(words) > 1 and all(t.text[:1].isupper() and t.i not in tagged for t in words)
+            _ends_as_an_organisation(words) and all(t.text[:1].isupper() and t.i not in tagged for t in words)
             and _is_subject(token) and not _is_title_case(token.sent)
             and not (before is not None and before.text[:1].isupper())  # the name may start further left
         ):
@@ -710,13 +712,16 @@ def _organisations_joined(ent: Span) -> list[Span]:
     """An organisation name the NER ran over "and" into a second one ("Amnesty International and Human
     Rights Watch") as the two, when each part ends as only organisations' names do; otherwise the
     entity itself ("Marks and Spencer", "Bill and Melinda Gates Foundation")."""
-    joiners = [t.i for t in ent if t.lower_ in {"and", "&"}]
+    joiners = [t.i for t in ent if t.lower_ in _JOINING_WORDS]
     if ent.label_ != "ORG" or len(joiners) != 1:
         return [ent]
     parts = [Span(ent.doc, ent.start, joiners[0], label="ORG"), Span(ent.doc, joiners[0] + 1, ent.end, label="ORG")]
-    if all(len(part) > 1 and part[-1].lower_ in ORGANISATION_NAME_ENDINGS for part in parts):
-        return parts
-    return [ent]
+    return parts if all(_ends_as_an_organisation(list(part)) for part in parts) else [ent]
+
+
+def _ends_as_an_organisation(words: list[Token]) -> bool:
+    """Whether a name of two words or more ends in a word that only ends organisations' names ("Aid")."""
+    return len(words) > 1 and words[-1].lower_ in ORGANISATION_NAME_ENDINGS
 
 
 def _with_given_names(ent: Span) -> Span:
