@@ -628,3 +628,73 @@ def test_a_supposition_is_no_statement(nlp, text: str) -> None:
 def test_the_agent_of_a_passive_cue_is_the_one_who_acts(nlp) -> None:
     doc = nlp("Brandt was accused by prosecutors of lying to investigators.")
     assert [t.text for t in doc if _is_agent(t)] == ["prosecutors"]
+
+
+_QUOTED_TRANSCRIPT = (
+    "Governor Ramzan Terek spoke to Lena Ostrova of Kestrel Radio on Sunday. Partial transcript as follows:\n\n"
+    '"OSTROVA: Governor, the report says your police held forty people without charge. Is that true?\n\n'
+    '"TEREK: No. Those people were questioned and released the same day.\n\n'
+    '"The report was written in a hotel in the capital, not in Tarnby.\n\n'
+    '"(CROSSTALK.)\n\n'
+    '"OSTROVA: Will you let the monitors in?\n\n'
+    '"TEREK: They can come whenever they like.\n\n'
+    '"Follow Kestrel Radio on Twitter @kestrelradio."'
+)
+_TRANSCRIPT = (
+    "Mira Castell runs the Frontier Legal Aid clinic in Tarnby.\n\n"
+    "CASTELL: We have filed forty complaints this year.\n\n"
+    "We expect more after the floods, because the camps are full.\n\n"
+    "Her clinic has two lawyers.\n\n"
+    "JONAS HALE: And the ministry's answer?\n\n"
+    "CASTELL: None so far.\n\n"
+    "HALE: Will you go to court?"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(_QUOTED_TRANSCRIPT, [
+            ("OSTROVA", "Lena Ostrova", "Governor, the report says your police held forty people without charge. "
+             "Is that true?", "question"),
+            ("TEREK", "Ramzan Terek", 'No. Those people were questioned and released the same day.\n\n"The report was '
+             "written in a hotel in the capital, not in Tarnby.", "assert"),
+            ("OSTROVA", "Lena Ostrova", "Will you let the monitors in?", "question"),
+            ("TEREK", "Ramzan Terek", "They can come whenever they like.", "assert"),
+        ], id="quoted-a-turn-runs-over-quoted-paragraphs-to-a-stage-direction-or-sign-off"),
+        pytest.param(_TRANSCRIPT, [
+            ("CASTELL", "Mira Castell", "We have filed forty complaints this year.\n\nWe expect more after the floods, "
+             "because the camps are full.", "assert"),
+            ("JONAS HALE", "Jonas Hale", "And the ministry's answer?", "question"),
+            ("CASTELL", "Mira Castell", "None so far.", "assert"),
+            ("HALE", "Jonas Hale", "Will you go to court?", "question"),
+        ], id="unquoted-a-turn-runs-over-paragraphs-in-the-first-person-not-the-writers"),
+    ],
+)
+def test_transcript_turns(nlp, text: str, expected: list[tuple]) -> None:
+    statements, _ = extract_statements(nlp(text))
+    turns = [s for s in statements if s.cue.text == ":"]
+    got = [(s.speaker.text, s.speaker.name, s.content.text, s.act) for s in turns]
+    assert got == expected
+    assert {s.kind for s in turns} == {"direct"}
+    inside = [
+        s for s in statements if s not in turns and any(t.content.start <= s.cue.start < t.content.end for t in turns)
+    ]
+    assert inside == []  # "the report says …" inside a turn is the turn's own words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The ministry said on Monday that the camps would close.\n\n"
+        "CORRECTION: An earlier version of this article misstated the date.\n\nUPDATE: The camps closed on Friday.",
+        "BOOM: Governor Terek just fired a warning at the monitors.\n\nThe monitors said they would stay.",
+        "TEREK: They can come whenever they like.\n\nTEREK: Whenever they like.",
+        "FACT: The camps held forty people.\n\nFACT: The monitors were turned away.\n\n"
+        "FICTION: The report was written in a hotel.",
+    ],
+    ids=["notes", "a-kicker", "one-speaker", "a-fact-check"],
+)
+def test_labels_that_make_no_dialogue_are_no_turns(nlp, text: str) -> None:
+    statements, _ = extract_statements(nlp(text))
+    assert [s.speaker.text for s in statements if s.cue.text == ":"] == []

@@ -1,13 +1,14 @@
 """The rule-based attribution pass over a spaCy parse.
 
-Three constructions, in this order, so that each token serves as a cue once:
+Four constructions, in this order, so that each token serves as a cue once:
 
 1. direct quotes (:mod:`claimledger.attribution.quotes`) with a reporting verb after them
    (``“…,” she said``), before them (``He said: “…”``) or around them (``“…,” he said. “…”``);
 2. "according to X, …";
 3. indirect speech: a reporting verb from the cue lexicon with a clausal complement
    (``X said (that) …``), or, for verbs of denial, confirmation and accusation, an object
-   (``X has denied all reports of …``), and the refusals (``X declined to comment``).
+   (``X has denied all reports of …``), and the refusals (``X declined to comment``);
+4. the turns of an interview transcript (``PENCE: Well, look, …``), whose colon is the cue.
 
 Span conventions follow PolNeAR (see PRODUCT.md): the cue is the verb with its auxiliaries, negation
 and adverbs; the speaker is the whole subject noun phrase; content keeps "that" and quotation marks.
@@ -55,6 +56,23 @@ _REST_OF_SENTENCE = re.compile(r"[^“”\"\n.!?]{0,80}[.,;]?")
 # readers' or experts' quotes, epigraphs). Names may hold initials ("Oscar P. Quintero").
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*(?P<name>[A-Z][\w’'.-]*(?:[ \u00a0]+[\w’'.-]+){0,5})[ \t\u00a0.]*(?:\n|$)")
 _SIGNATURE_SENSE = CueSense("assert", "neutral")
+# A transcript's turn: a paragraph that opens with its speaker in capitals and a colon ("PENCE: Well, look,
+# …", "JAKE TAPPER: …", "Q: …"), after the quotation mark a quoted transcript opens each paragraph with.
+_TURN = re.compile(
+    r"^(?P<quote>[\"“]?)(?P<label>[A-Z][A-Z.’'-]*(?:[ \u00a0]+[A-Z][A-Z.’'-]*){0,3})[ \u00a0]*:[ \u00a0]+(?=\S)",
+    re.MULTILINE,
+)
+# Kickers and page furniture that open paragraphs the same way ("UPDATE: …", "CORRECTION: …").
+_NOT_TURNS = frozenset({
+    "ALSO", "BREAKING", "BYLINE", "CAPTION", "CLARIFICATION", "CORRECTION", "CREDIT", "DEVELOPING", "EDITOR'S NOTE",
+    "EDITOR’S NOTE", "EMAIL", "EXCLUSIVE", "NOTE", "PHOTO", "PHOTOS", "PREVIOUSLY", "READ MORE", "RELATED", "SOURCE",
+    "SOURCES", "UPDATE", "UPDATED", "VIDEO", "WATCH", "WARNING",
+})
+# A sign-off after the last turn ("Follow Pam Key on Twitter @pamkeyNEN."), quoted like the turns before it.
+_SIGN_OFF = re.compile(r"(?:follow|contact|e-?mail|write to|reach)\b|.*@\w", re.IGNORECASE)
+_SPOKEN = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
+_TURN_SENSE = CueSense("assert", "neutral")
+_QUESTION_TURN_SENSE = CueSense("question", "neutral")
 # A headline's speaker before its colon (:func:`_can_speak`): at most this many words, and nouns
 # (lemmas) that head a speaker.
 _MAX_HEADLINE_SPEAKER_TOKENS = 6
@@ -124,6 +142,7 @@ def find_statements(
     found += _according_to_statements(doc, in_quote, used)
     found += _headline_colon_statements(doc, title_span)
     found += _indirect_statements(doc, in_quote, used, title_span)
+    found += _transcript_turns(doc)
     return sorted(found, key=lambda f: (f.start, f.cue[0]))
 
 
@@ -252,6 +271,51 @@ def _headline_colon_statements(doc: Doc, title_span: tuple[int, int] | None) -> 
         Found("indirect", (cue.idx, cue.idx + 1), ":", cue_sense(":"), (speaker[0].idx, _end(speaker[-1])),
               speaker[-1], [(content[0].idx, _end(content[-1]))])  # fmt: skip
     ]
+
+
+def _transcript_turns(doc: Doc) -> list[Found]:
+    """The turns of an interview transcript ("WALLACE: Let’s start with …" / "PENCE: Well, look, …"), as
+    PolNeAR marks them: the label is the speaker, the colon the cue and the rest of the paragraph the
+    content, a question when it ends with one. A turn runs on over the paragraphs up to the next turn or
+    stage direction ("(CROSSTALK.)") that are quoted like it, or, in a transcript without quotation marks,
+    that speak in the first or second person: a paragraph between turns may be the writer's own ("The ads
+    are too tough huh?"). Labels count as turns only where two of them speak twice or more each: a kicker
+    ("BOOM: …"), notes ("UPDATE: …") or a fact-check's verdicts ("FACT: …" five times, "FICTION: …" once)
+    make no dialogue."""
+    text = document_text(doc)
+    turns = [m for m in _TURN.finditer(text) if m["label"].replace("’", "'") not in _NOT_TURNS]
+    speakers = [m["label"].split()[-1].strip(".") for m in turns]
+    if sum(speakers.count(speaker) > 1 for speaker in set(speakers)) < 2:
+        return []
+    found = []
+    for number, turn in enumerate(turns):
+        until = turns[number + 1].start() if number + 1 < len(turns) else len(text)
+        fragments = _turn_fragments(text, turn.end(), until, quoted=bool(turn["quote"]))
+        label = doc.char_span(turn.start("label"), turn.end("label"), alignment_mode="contract")
+        if label is None or not fragments:
+            continue
+        colon = text.index(":", turn.end("label"))
+        last = text[fragments[-1][0] : fragments[-1][1]].rstrip("\"”’' ")
+        sense = _QUESTION_TURN_SENSE if last.endswith("?") else _TURN_SENSE
+        speaker = (label.start_char, label.end_char)
+        found.append(Found("direct", (colon, colon + 1), ":", sense, speaker, label[-1], fragments))
+    return found
+
+
+def _turn_fragments(text: str, start: int, until: int, quoted: bool) -> list[tuple[int, int]]:
+    """A turn's paragraphs from ``start`` to at most ``until`` (the next turn), one fragment each, without
+    the quotation marks that open them (see :func:`_transcript_turns`)."""
+    fragments = []
+    for paragraph in re.finditer(r"[^\n]+", text[start:until]):
+        words = paragraph[0].strip()
+        if fragments and not (words[:1] in "\"“" if quoted else _SPOKEN.search(words)):
+            break  # a paragraph of the writer's
+        words = words.lstrip("\"“") if fragments else words
+        if not words or words[0] in "([" or set(words) <= set(".…—- ") or _SIGN_OFF.match(words):
+            break  # a stage direction, an elision or a sign-off ends the turn
+        first = start + paragraph.start() + paragraph[0].index(words)
+        fragments.append((first, first + len(words)))
+    return fragments
 
 
 def _can_speak(phrase: list[Token], content: list[Token]) -> bool:

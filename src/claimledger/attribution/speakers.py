@@ -246,6 +246,11 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int, head: Token | None) -> Resolution:
         """The name and entity id for the speaker mention ``[start, end)`` with head token ``head``."""
+        turn = self._transcript_speaker(start, end)
+        if turn is not None:
+            turn.mentions.append((start, end))
+            turn.subject_mentions.append(start)
+            return Resolution(turn.name, self.entity_id(turn))
         unnamed = self._unnamed_antecedent(start, head)
         if unnamed is not None:
             return Resolution(unnamed, None, self._members_of.get(unnamed, ()))
@@ -275,6 +280,25 @@ class SpeakerResolver:
         person.mentions.append((start, end))
         person.subject_mentions.append(start)
         return Resolution(person.name, self.entity_id(person))
+
+    def _transcript_speaker(self, start: int, end: int) -> _Person | None:
+        """The person a transcript turn's label in capitals names ("PENCE:", "JAKE TAPPER:"; see
+        :func:`~claimledger.attribution.rules.find_statements`): the one the text names with that
+        surname ("Mike Pence"), else a person named as the label is, in title case. "Q:" and "A:" are
+        no names, and resolve as any other speaker."""
+        text = document_text(self._doc)
+        label = text[start:end]
+        opens_paragraph = text[:start].rstrip("\"“ \u00a0")[-1:] in ("", "\n")
+        if len(label) < 2 or not label.isupper() or not text.startswith(":", end) or not opens_paragraph:
+            return None
+        surname = label.split()[-1]
+        named = lambda p: p.type == "PERSON" and p.name.split()[-1].upper() == surname  # noqa: E731
+        person = self._most_recent(start, named) or self._first(named) or self._find(label.title(), "PERSON") or (
+            self._create(label.title(), "PERSON")
+        )
+        if person.name.isupper():  # the NER's own reading of a label ("WALLACE", often an organisation)
+            person.name, person.type = label.title(), "PERSON"
+        return person
 
     def _named_together(self, head: Token | None) -> list[_Person]:
         """The people a speaker phrase names joined by "and", itself or in apposition ("Reiter and

@@ -36,7 +36,7 @@ from claimledger.model import in_title
 MODEL_NAME = "crf-1"
 MODELS_FOLDER = Path(__file__).parent / "models"
 # Rule statements (by cue lemma) that win over tagged statements they overlap: see merge_statements.
-_RULES_FIRST = frozenset({"according to", "decline to comment"})
+_RULES_FIRST = frozenset({"according to", "decline to comment", ":"})
 
 
 @dataclass(frozen=True)
