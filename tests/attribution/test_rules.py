@@ -475,7 +475,15 @@ def test_a_relative_clause_after_the_content_is_no_second_statement(nlp) -> None
         ("US officials: Video shows the journalist's execution", "US officials", "Video shows the journalist's execution"),
         ("Source: Apple set to acquire Path", "Source", "Apple set to acquire Path"),
         ("Tim Cook: I wear my Apple Watch in the shower", "Tim Cook", "I wear my Apple Watch in the shower"),
+        # A name whose words are quoted; in title case, where the NER misses it and its verbs.
+        ("Halvorsen: Monitors are 'welcome any time'", "Halvorsen", "Monitors are 'welcome any time'"),
+        ("Terek: Abuse Reports ‘Written in a Hotel,’ Monitors Were ‘Misled’", "Terek",
+         "Abuse Reports ‘Written in a Hotel,’ Monitors Were ‘Misled’"),
+        ("Poll: Wealthy Voters Abandon Governor Terek for Mira Castell", "Poll",
+         "Wealthy Voters Abandon Governor Terek for Mira Castell"),
         # Topic labels and kickers before a colon are no speakers.
+        ("Wow: Governor Terek Says Monitors Are ‘Welcome’", None, None),
+        ("Ramzan Terek: The governor who closed the camps", None, None),
         ("Kim Jong-un: North Korean leader recovering from ankle surgery", None, None),
         ("BREAKING: Obama orders Fed to adopt the euro", None, None),
         ("IT'S OFFICIAL: HP Is Splitting Into 2 Separate Businesses", None, None),
