@@ -706,3 +706,9 @@ def test_transcript_turns(nlp, text: str, expected: list[tuple]) -> None:
 def test_labels_that_make_no_dialogue_are_no_turns(nlp, text: str) -> None:
     statements, _ = extract_statements(nlp(text))
     assert [s.speaker.text for s in statements if s.cue.text == ":"] == []
+
+
+def test_a_headline_speaker_in_capitals_keeps_its_name(nlp) -> None:
+    headline = "NASA: We found water on Mars, ‘a lot of it’"
+    statements, _ = extract_statements(nlp(f"{headline}\n\nThe story follows."), title_span=(0, len(headline)))
+    assert [(s.speaker.name, s.cue.text) for s in statements] == [("NASA", ":")]

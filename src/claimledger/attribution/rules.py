@@ -291,10 +291,7 @@ def _transcript_turns(doc: Doc) -> list[Found]:
     ("BOOM: …"), notes ("UPDATE: …") or a fact-check's verdicts ("FACT: …" five times, "FICTION: …" once)
     make no dialogue."""
     text = document_text(doc)
-    turns = [m for m in _TURN.finditer(text) if m["label"].replace("’", "'") not in _NOT_TURNS]
-    speakers = [m["label"].split()[-1].strip(".") for m in turns]
-    if sum(speakers.count(speaker) > 1 for speaker in set(speakers)) < 2:
-        return []
+    turns = transcript_turn_labels(text)
     found = []
     for number, turn in enumerate(turns):
         until = turns[number + 1].start() if number + 1 < len(turns) else len(text)
@@ -308,6 +305,14 @@ def _transcript_turns(doc: Doc) -> list[Found]:
         speaker = (label.start_char, label.end_char)
         found.append(Found("direct", (colon, colon + 1), ":", sense, speaker, label[-1], fragments))
     return found
+
+
+def transcript_turn_labels(text: str) -> list[re.Match]:
+    """The labels that open a transcript's turns in ``text`` (group "label"; see
+    :func:`_transcript_turns`), none where they make no dialogue."""
+    turns = [m for m in _TURN.finditer(text) if m["label"].replace("’", "'") not in _NOT_TURNS]
+    speakers = [m["label"].split()[-1].strip(".") for m in turns]
+    return turns if sum(speakers.count(speaker) > 1 for speaker in set(speakers)) >= 2 else []
 
 
 def _turn_fragments(text: str, start: int, until: int, quoted: bool) -> list[tuple[int, int]]:

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.attribution.rules import first_token_at, paragraph_numbers, quoting
+from claimledger.attribution.rules import first_token_at, paragraph_numbers, quoting, transcript_turn_labels
 from claimledger.model import Entity, Member
 from claimledger.parse import document_text
 
@@ -282,14 +283,13 @@ class SpeakerResolver:
         return Resolution(person.name, self.entity_id(person))
 
     def _transcript_speaker(self, start: int, end: int) -> _Person | None:
-        """The person a transcript turn's label in capitals names ("PENCE:", "JAKE TAPPER:"; see
-        :func:`~claimledger.attribution.rules.find_statements`): the one the text names with that
+        """The person a transcript turn's label names ("PENCE:", "JAKE TAPPER:"; see
+        :func:`~claimledger.attribution.rules.transcript_turn_labels`): the one the text names with that
         surname ("Mike Pence"), else a person named as the label is, in title case. "Q:" and "A:" are
-        no names, and resolve as any other speaker."""
+        no names, and resolve as any other speaker; so does a headline's "NASA:"."""
         text = document_text(self._doc)
         label = text[start:end]
-        opens_paragraph = text[:start].rstrip("\"“ \u00a0")[-1:] in ("", "\n")
-        if len(label) < 2 or not label.isupper() or not text.startswith(":", end) or not opens_paragraph:
+        if len(label) < 2 or not text.startswith(":", end) or start not in self._turn_label_starts:
             return None
         surname = label.split()[-1]
         named = lambda p: p.type == "PERSON" and p.name.split()[-1].upper() == surname  # noqa: E731
@@ -299,6 +299,10 @@ class SpeakerResolver:
         if person.name.isupper():  # the NER's own reading of a label ("WALLACE", often an organisation)
             person.name, person.type = label.title(), "PERSON"
         return person
+
+    @cached_property
+    def _turn_label_starts(self) -> set[int]:
+        return {turn.start("label") for turn in transcript_turn_labels(document_text(self._doc))}
 
     def _named_together(self, head: Token | None) -> list[_Person]:
         """The people a speaker phrase names joined by "and", itself or in apposition ("Reiter and

@@ -261,8 +261,8 @@ def merge_statements(
 
     The CRF wins in general, direct quotes included: it has learnt the rules' spans as features and
     PolNeAR's boundaries besides. The rules win in the headline (``title_span``), for "according
-    to", refusals and quotes that run
-    over paragraphs (the quote pairing sees the whole quote, the tagger often its last paragraph
+    to", refusals, a transcript's turns (the tagger reads the statements inside them) and quotes that
+    run over paragraphs (the quote pairing sees the whole quote, the tagger often its last paragraph
     only), and against a tagged statement without a speaker that reads a rule statement's cue as
     content ("The minister rejected the findings, saying …" taken as what "saying" reports), and
     against a tagged statement that lost the content the rules found for the same cue.
