@@ -17,7 +17,7 @@ from claimledger.attribution.linking import link_statements
 from claimledger.attribution.rules import Found, find_statements, paragraph_numbers, quoting
 from claimledger.attribution.tagger import (
     AttributionModel, ModelFiles, merge_statements, read_cue_rates, rule_spans, sequence_features, shipped_files,
-    shipped_model, tagged_statements,
+    shipped_model, statements_from_tags, tagged_statements,
 )
 from claimledger.attribution.tagging import CONTINUE_CONTENT, decode_tags, encode_tags
 from claimledger.attribution.training import TrainingArticle, brat_data_lines, gold_spans, train_crf
@@ -544,3 +544,32 @@ def test_a_tagged_source_that_ends_in_a_relative_pronoun_is_the_pronoun(nlp, tex
     doc = nlp(text)
     tagged = found((0, 1), None, speaker=spans_of(text, speaker))
     assert text[slice(*_relative_pronoun_speaks(doc, tagged).speaker)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, resumed_by",
+    [
+        ("“This is in their heads,” said Caddell, speaking of the governor’s health. “It worries them.”", "said"),
+        # No quote before the second act: the resumed quote stays with it.
+        ("Caddell spoke of the governor’s health. “It worries them.”", "spoke of"),
+    ],
+)
+def test_a_quote_resumed_after_a_second_act_is_the_first_quotes(nlp, text: str, resumed_by: str) -> None:
+    """The taggers draw "the governor’s health … “It worries them.”" as one content with a gap; PolNeAR
+    gives the resumed quote to the quote before the second act."""
+    second_cue = "speaking of" if "speaking" in text else "spoke of"
+    spans = [("SOURCE", [spans_of(text, "Caddell")]), ("CUE", [spans_of(text, second_cue)]),
+             ("CONTENT", [spans_of(text, "the governor’s health"), spans_of(text, "“It worries them.”")])]
+    if resumed_by == "said":
+        spans += [("CUE", [spans_of(text, "said")]), ("CONTENT", [spans_of(text, "“This is in their heads,”")])]
+    doc = nlp(text)
+    tokens = [t.i for t in doc if not t.is_space]
+    found = statements_from_tags(doc, encode_tags(doc, tokens, spans), tokens, quoting(doc))
+    contents = {text[f.cue[0]:f.cue[1]]: ([text[a:b] for a, b in f.content], f.kind) for f in found}
+    if resumed_by == "said":
+        assert contents == {
+            "said": (["“This is in their heads,”", "“It worries them.”"], "direct"),
+            "speaking of": (["the governor’s health"], "indirect"),
+        }
+    else:
+        assert contents == {"spoke of": (["the governor’s health", "“It worries them.”"], "mixed")}

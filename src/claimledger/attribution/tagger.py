@@ -158,7 +158,42 @@ def statements_from_tags(doc: Doc, tags: list[str], tokens: list[int], quoted: Q
     words = (doc.to_array([IS_PUNCT]) == 0).tolist()
     spans = decode_tags(tags, tokens, paragraphs, quoted.in_quote, words)
     linked = link_statements(doc, spans, quoted.in_quote, paragraphs)
-    return [_corrected(doc, found) for found in linked]
+    return _quotes_resumed_after_a_second_act(doc, [_corrected(doc, found) for found in linked], quoted)
+
+
+def _quotes_resumed_after_a_second_act(doc: Doc, statements: list[Found], quoted: Quoting) -> list[Found]:
+    """"“X,” said Caddell, speaking of Clinton’s health. “Y”": the quote resumed after a second act of the
+    speaker is the rest of the first quote, as PolNeAR draws it, and the second act reports only its own
+    clause; the taggers, one label per word, run the second act's content on into the resumed quote."""
+    sentence_of = {token.i: number for number, sentence in enumerate(doc.sents) for token in sentence}
+    for second in statements:
+        first_fragment, *resumed = second.content or [None]
+        if not resumed or _is_quoted(doc, first_fragment, quoted) or not all(
+            _is_quoted(doc, fragment, quoted) for fragment in resumed
+        ):
+            continue
+        sentence = sentence_of.get(_first_token(doc, second.cue))
+        quote = next((
+            found for found in statements
+            if found.kind == "direct" and found.content and found.cue[0] < second.cue[0]
+            and found.content[-1][1] <= found.cue[0] and sentence_of.get(_first_token(doc, found.cue)) == sentence
+        ), None)
+        if quote is not None:
+            quote.content = [*quote.content, *resumed]
+            second.content = [first_fragment]
+            tokens = doc.char_span(*first_fragment, alignment_mode="expand") or []
+            second.kind = "mixed" if any(quoted.in_quote[t.i] for t in tokens) else "indirect"
+    return statements
+
+
+def _first_token(doc: Doc, span: tuple[int, int]) -> int | None:
+    tokens = doc.char_span(*span, alignment_mode="expand")
+    return tokens[0].i if tokens is not None and len(tokens) else None
+
+
+def _is_quoted(doc: Doc, fragment: tuple[int, int], quoted: Quoting) -> bool:
+    tokens = doc.char_span(*fragment, alignment_mode="expand")
+    return tokens is not None and all(quoted.in_quote[t.i] for t in tokens if not t.is_space)
 
 
 def _corrected(doc: Doc, found: Found) -> Found:
