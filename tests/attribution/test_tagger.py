@@ -573,3 +573,30 @@ def test_a_quote_resumed_after_a_second_act_is_the_first_quotes(nlp, text: str, 
         }
     else:
         assert contents == {"spoke of": (["the governor’s health", "“It worries them.”"], "mixed")}
+
+
+@pytest.mark.parametrize(
+    "text, contents, expected",
+    [
+        pytest.param(
+            "“It is over,” she said of the election. “In my head, anyway.”",
+            [["“It is over,”"], ["the election", "“In my head, anyway.”"]],
+            [["“It is over,”", "“In my head, anyway.”"], ["the election"]],
+            id="resumed-after-what-the-cue-is-said-of",
+        ),
+        pytest.param(
+            "“Now that I am free to speak,” he told the host, “it was demoralizing.”",
+            [["“Now that I am free to speak,”"], ["“it was demoralizing.”"]],
+            [["“Now that I am free to speak,”", "“it was demoralizing.”"]],
+            id="two-quotes-set-around-one-cue",
+        ),
+    ],
+)
+def test_quotes_around_one_cue_are_one_content(nlp, text: str, contents: list[list[str]], expected: list[list[str]]) -> None:
+    cue = "said" if "said" in text else "told"
+    spans = [("SOURCE", [spans_of(text, "she" if cue == "said" else "he")]), ("CUE", [spans_of(text, cue)])]
+    spans += [("CONTENT", [spans_of(text, part) for part in content]) for content in contents]
+    doc = nlp(text)
+    tokens = [t.i for t in doc if not t.is_space]
+    found = statements_from_tags(doc, encode_tags(doc, tokens, spans), tokens, quoting(doc))
+    assert [[text[a:b] for a, b in f.content] for f in found] == expected

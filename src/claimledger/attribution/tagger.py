@@ -162,10 +162,12 @@ def statements_from_tags(doc: Doc, tags: list[str], tokens: list[int], quoted: Q
 
 
 def _quotes_resumed_after_a_second_act(doc: Doc, statements: list[Found], quoted: Quoting) -> list[Found]:
-    """"“X,” said Caddell, speaking of Clinton’s health. “Y”": the quote resumed after a second act of the
-    speaker is the rest of the first quote, as PolNeAR draws it, and the second act reports only its own
-    clause; the taggers, one label per word, run the second act's content on into the resumed quote."""
+    """"“X,” said Caddell, speaking of Clinton’s health. “Y”" (or "“X,” she said of the election. “Y”"): the
+    quote resumed after a second act of the speaker, or after what the cue is said of, is the rest of the
+    first quote, as PolNeAR draws it, and the second act reports only its own clause; the taggers, one
+    label per word, run the second act's content on into the resumed quote."""
     sentence_of = {token.i: number for number, sentence in enumerate(doc.sents) for token in sentence}
+    statements = _quotes_set_around_one_cue(statements)
     for second in statements:
         first_fragment, *resumed = second.content or [None]
         if not resumed or _is_quoted(doc, first_fragment, quoted) or not all(
@@ -175,7 +177,7 @@ def _quotes_resumed_after_a_second_act(doc: Doc, statements: list[Found], quoted
         sentence = sentence_of.get(_first_token(doc, second.cue))
         quote = next((
             found for found in statements
-            if found.kind == "direct" and found.content and found.cue[0] < second.cue[0]
+            if found is not second and found.kind == "direct" and found.content and found.cue[0] <= second.cue[0]
             and found.content[-1][1] <= found.cue[0] and sentence_of.get(_first_token(doc, found.cue)) == sentence
         ), None)
         if quote is not None:
@@ -184,6 +186,21 @@ def _quotes_resumed_after_a_second_act(doc: Doc, statements: list[Found], quoted
             tokens = doc.char_span(*first_fragment, alignment_mode="expand") or []
             second.kind = "mixed" if any(quoted.in_quote[t.i] for t in tokens) else "indirect"
     return statements
+
+
+def _quotes_set_around_one_cue(statements: list[Found]) -> list[Found]:
+    """"“X,” he told the host, “Y”" drawn as two quotes of the same cue: one statement in two fragments."""
+    merged: list[Found] = []
+    for found in statements:
+        before = next((
+            f for f in merged if f.cue == found.cue and f.kind == found.kind == "direct" and f.content
+            and found.content and f.content[-1][1] <= found.cue[0] and found.content[0][0] >= found.cue[1]
+        ), None)
+        if before is None:
+            merged.append(found)
+        else:
+            before.content = [*before.content, *found.content]
+    return merged
 
 
 def _first_token(doc: Doc, span: tuple[int, int]) -> int | None:
