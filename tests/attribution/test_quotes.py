@@ -30,6 +30,12 @@ def texts(text: str) -> list[list[str]]:
         # A stray closing mark is ignored; nothing raises on odd counts.
         ("He said” nothing “here” at all.", [["“here”"]]),
         ("the so-called “investigation” was a farce", [["“investigation”"]]),
+        # The New York Times quotes with two apostrophes; a possessive's one apostrophe is no mark.
+        (
+            "''I admire the mechanics'' of the plan, Mr. Reiter said. ''They're more detailed than Castell's.''",
+            [["''I admire the mechanics''"], ["''They're more detailed than Castell's.''"]],
+        ),
+        ("''Paragraph one.\n\n''Paragraph two,'' the diplomat finished.", [["''Paragraph one.", "''Paragraph two,''"]]),
         ("No quotes at all.", []),
         ("", []),
     ],

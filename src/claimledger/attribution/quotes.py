@@ -46,12 +46,19 @@ class Quote:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every balanced quotation in ``text``, in order (curly and straight double quotes)."""
+    """Every balanced quotation in ``text``, in order (curly and straight double quotes, and the two
+    apostrophes the New York Times quotes with, ``''…''``)."""
     quotes: list[Quote] = []
     open_at: int | None = None
     carried: list[tuple[int, int]] = []  # finished fragments of a quote still running over paragraphs
     paragraph_end_pending = False
+    skip = -1
     for index, char in enumerate(text):
+        if index == skip:
+            continue
+        if char == "'" and text.startswith("''", index):
+            skip = index + 1  # the NYT's two apostrophes: one straight double quote
+            char = STRAIGHT
         if char == "\n":
             if open_at is not None:
                 # The quote may continue in the next paragraph; remember this paragraph's part.
@@ -69,7 +76,7 @@ def find_quotes(text: str) -> list[Quote]:
                 carried = []  # two openings in one paragraph: restart at the newer one
             open_at = index
         elif mark == "close" and open_at is not None:
-            quotes.append(Quote(tuple(carried) + ((open_at, index + 1),)))
+            quotes.append(Quote(tuple(carried) + ((open_at, (skip if skip == index + 1 else index) + 1),)))
             open_at, carried = None, []
     return quotes
 

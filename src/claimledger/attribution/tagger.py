@@ -166,7 +166,6 @@ def _quotes_resumed_after_a_second_act(doc: Doc, statements: list[Found], quoted
     quote resumed after a second act of the speaker, or after what the cue is said of, is the rest of the
     first quote, as PolNeAR draws it, and the second act reports only its own clause; the taggers, one
     label per word, run the second act's content on into the resumed quote."""
-    sentence_of = {token.i: number for number, sentence in enumerate(doc.sents) for token in sentence}
     statements = _quotes_set_around_one_cue(statements)
     for second in statements:
         first_fragment, *resumed = second.content or [None]
@@ -174,11 +173,11 @@ def _quotes_resumed_after_a_second_act(doc: Doc, statements: list[Found], quoted
             _is_quoted(doc, fragment, quoted) for fragment in resumed
         ):
             continue
-        sentence = sentence_of.get(_first_token(doc, second.cue))
+        sentence = _sentence_start(doc, second.cue)
         quote = next((
             found for found in statements
             if found is not second and found.kind == "direct" and found.content and found.cue[0] <= second.cue[0]
-            and found.content[-1][1] <= found.cue[0] and sentence_of.get(_first_token(doc, found.cue)) == sentence
+            and found.content[-1][1] <= found.cue[0] and _sentence_start(doc, found.cue) == sentence
         ), None)
         if quote is not None:
             quote.content = [*quote.content, *resumed]
@@ -203,9 +202,9 @@ def _quotes_set_around_one_cue(statements: list[Found]) -> list[Found]:
     return merged
 
 
-def _first_token(doc: Doc, span: tuple[int, int]) -> int | None:
+def _sentence_start(doc: Doc, span: tuple[int, int]) -> int | None:
     tokens = doc.char_span(*span, alignment_mode="expand")
-    return tokens[0].i if tokens is not None and len(tokens) else None
+    return tokens[0].sent.start if tokens is not None and len(tokens) else None
 
 
 def _is_quoted(doc: Doc, fragment: tuple[int, int], quoted: Quoting) -> bool:
