@@ -55,10 +55,10 @@ def find_quotes(text: str) -> list[Quote]:
     skip = -1
     for index, char in enumerate(text):
         if index == skip:
-            continue
+            continue  # the second apostrophe of a ''
+        width = 1
         if char == "'" and text.startswith("''", index):
-            skip = index + 1  # the NYT's two apostrophes: one straight double quote
-            char = STRAIGHT
+            char, width, skip = STRAIGHT, 2, index + 1  # the NYT's two apostrophes: one straight double quote
         if char == "\n":
             if open_at is not None:
                 # The quote may continue in the next paragraph; remember this paragraph's part.
@@ -76,7 +76,7 @@ def find_quotes(text: str) -> list[Quote]:
                 carried = []  # two openings in one paragraph: restart at the newer one
             open_at = index
         elif mark == "close" and open_at is not None:
-            quotes.append(Quote(tuple(carried) + ((open_at, (skip if skip == index + 1 else index) + 1),)))
+            quotes.append(Quote(tuple(carried) + ((open_at, index + width),)))
             open_at, carried = None, []
     return quotes
 
