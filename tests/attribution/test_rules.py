@@ -658,6 +658,13 @@ _TRANSCRIPT = (
     "HALE: Will you go to court?"
 )
 
+_QUESTIONS_AND_ANSWERS = (
+    "Actress Lena Ostrova has become a familiar face on Kestrel television, and Ostrova has now written a memoir. "
+    "Jonas Hale reviewed it.\n\n"
+    "Q: What did you find when you came home?\n\nA: Nothing. My parents were gone.\n\n"
+    "Q: Who took you in?\n\nA: A neighbour did."
+)
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -677,6 +684,12 @@ _TRANSCRIPT = (
             ("CASTELL", "Mira Castell", "None so far.", "assert"),
             ("HALE", "Jonas Hale", "Will you go to court?", "question"),
         ], id="unquoted-a-turn-runs-over-paragraphs-in-the-first-person-not-the-writers"),
+        pytest.param(_QUESTIONS_AND_ANSWERS, [
+            ("Q", "Q", "What did you find when you came home?", "question"),
+            ("A", "Lena Ostrova", "Nothing. My parents were gone.", "assert"),
+            ("Q", "Q", "Who took you in?", "question"),
+            ("A", "Lena Ostrova", "A neighbour did.", "assert"),
+        ], id="the-answers-are-the-person-the-introduction-names-most"),
     ],
 )
 def test_transcript_turns(nlp, text: str, expected: list[tuple]) -> None:

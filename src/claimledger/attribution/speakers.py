@@ -285,11 +285,17 @@ class SpeakerResolver:
     def _transcript_speaker(self, start: int, end: int) -> _Person | None:
         """The person a transcript turn's label names ("PENCE:", "JAKE TAPPER:"; see
         :func:`~claimledger.attribution.rules.transcript_turn_labels`): the one the text names with that
-        surname ("Mike Pence"), else a person named as the label is, in title case. "Q:" and "A:" are
-        no names, and resolve as any other speaker; so does a headline's "NASA:"."""
+        surname ("Mike Pence"), else a person named as the label is, in title case. "A:" answers for the
+        person the introduction names most ("Actress Diane Guerrero has become …", "Vice President Joe
+        Biden spent Thursday …"); "Q:", often asked by several, stays as written, and so does a
+        headline's "NASA:"."""
         text = document_text(self._doc)
         label = text[start:end]
-        if len(label) < 2 or not text.startswith(":", end) or start not in self._turn_label_starts:
+        if not text.startswith(":", end) or start not in self._turn_label_starts:
+            return None
+        if label == "A":
+            return self._most_named_before(min(self._turn_label_starts))
+        if len(label) < 2:
             return None
         surname = label.split()[-1]
         named = lambda p: p.type == "PERSON" and p.name.split()[-1].upper() == surname  # noqa: E731
@@ -299,6 +305,12 @@ class SpeakerResolver:
         if person.name.isupper():  # the NER's own reading of a label ("WALLACE", often an organisation)
             person.name, person.type = label.title(), "PERSON"
         return person
+
+    def _most_named_before(self, before: int) -> _Person | None:
+        """The person mentioned most before offset ``before`` (the first named, of those mentioned as often)."""
+        counts = [(sum(s < before for s, _ in p.mentions), p) for p in self._entities if p.type == "PERSON"]
+        most = max((count for count, _ in counts), default=0)
+        return next((p for count, p in counts if count == most), None) if most else None
 
     @cached_property
     def _turn_label_starts(self) -> set[int]:
