@@ -600,3 +600,13 @@ def test_quotes_around_one_cue_are_one_content(nlp, text: str, contents: list[li
     tokens = [t.i for t in doc if not t.is_space]
     found = statements_from_tags(doc, encode_tags(doc, tokens, spans), tokens, quoting(doc))
     assert [[text[a:b] for a, b in f.content] for f in found] == expected
+
+
+def test_the_one_quoted_by_an_agent_speaks(nlp) -> None:
+    text = ('"We thought it was a bomb because we felt an expansive wave," Tomas Brenner, a resident in the area '
+            "of the impact, was quoted by The Meridian Wire as saying.")
+    statements, _ = extract_statements(nlp(text))
+    assert [(s.speaker.text, s.speaker.name, s.content.text) for s in statements] == [
+        ("Tomas Brenner, a resident in the area of the impact", "Tomas Brenner",
+         '"We thought it was a bomb because we felt an expansive wave,"'),
+    ]

@@ -217,7 +217,7 @@ def _corrected(doc: Doc, found: Found) -> Found:
     than in the networks' neighbours, in order."""
     for correct in (
         _modifier_back_to_content, _nothing_joins_the_cue, _cut_at_a_second_act, _relative_pronoun_speaks,
-        _coordinator_leaves_the_speaker,
+        _coordinator_leaves_the_speaker, _the_one_quoted_speaks,
     ):
         found = correct(doc, found)
     return found
@@ -281,6 +281,27 @@ def _coordinator_leaves_the_speaker(doc: Doc, found: Found) -> Found:
         return found
     last = speaker[-2]
     return replace(found, speaker=(speaker[0].idx, last.idx + len(last)))
+
+
+def _the_one_quoted_speaks(doc: Doc, found: Found) -> Found:
+    """"“…,” Jorge Santamaria, a resident, was quoted by The Associated Press as saying": the one quoted
+    speaks, not the agent that quoted him, where the taggers take the agent for the source (the rules
+    read it so: :func:`~claimledger.attribution.rules.passive_quoted_as`)."""
+    cue = doc.char_span(*found.cue, alignment_mode="expand")
+    speaker = doc.char_span(*found.speaker, alignment_mode="expand") if found.speaker else None
+    if cue is None or speaker is None or not len(cue) or not len(speaker) or cue.root.lemma_ != "quote":
+        return found
+    verb = cue.root
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subject is None or not agent.left_edge.i <= speaker.root.i <= agent.right_edge.i:
+        return found
+    if not any(c.lower_ == "as" for c in verb.children):
+        return found
+    first, last = subject.left_edge, subject.right_edge
+    while last.i > first.i and last.is_punct:
+        last = doc[last.i - 1]
+    return replace(found, speaker=(first.idx, last.idx + len(last)), speaker_token=subject)
 
 
 def _nothing_joins_the_cue(doc: Doc, found: Found) -> Found:
