@@ -355,7 +355,7 @@ def _rules_know_better(found: Found, text: str, title_span: tuple[int, int] | No
     if text[found.cue[0] : found.cue[1]].lower().startswith("without "):
         return True  # "claimed, without explaining what …": the tagger may give what is left unsaid to "claimed"
     if in_title(title_span, found.cue[0]):
-        return True  # headlines are telegraphic, and PolNeAR's articles have none to learn them from
+        return True  # headlines are telegraphic, and PolNeAR gives its own only as plain first lines
     fragments = found.content or []
     if found.kind == "indirect" and fragments and fragments[0][1] <= found.cue[0] and found.cue[1] <= fragments[-1][0]:
         return True  # a report set into its content ("The water, the minister said, would be tested")
@@ -375,7 +375,7 @@ def _headline_colon(found: Found, text: str, title_span: tuple[int, int] | None)
 def _misreads(tagged: Found, ruled: list[Found]) -> bool:
     """A tagged statement without a speaker that reads a rule statement's cue as content, or the
     speaker the rules found for the same cue ("…, reported the Independent"), or one without content
-    where the rules found the content of the same cue (headlines, which PolNeAR's articles lack, are
+    where the rules found the content of the same cue (headlines, which PolNeAR gives only as first lines, are
     where the tagger loses content most)."""
     return any(
         (tagged.speaker is None and found.speaker is not None and not _overlap(tagged.cue, found.cue)
