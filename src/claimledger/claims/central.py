@@ -178,8 +178,9 @@ def _reported_in(
             return content.text
         name = _speaker_meant(statement, pronoun, entities)
         if name is not None:
-            possessive = ("’s" if "’" in doc.text else "'s") if pronoun.dep_ == "poss" else ""
-            return doc.text[content.start : pronoun.idx] + name + possessive + doc.text[pronoun.idx + len(pronoun) : content.end]
+            text = document_text(doc)  # Doc.text joins every token anew on each access
+            possessive = ("’s" if "’" in text else "'s") if pronoun.dep_ == "poss" else ""
+            return text[content.start : pronoun.idx] + name + possessive + text[pronoun.idx + len(pronoun) : content.end]
     return None
 
 
