@@ -190,13 +190,15 @@ def _quotes_resumed_after_a_second_act(doc: Doc, statements: list[Found], quoted
 def _quotes_set_around_one_cue(statements: list[Found]) -> list[Found]:
     """"“X,” he told the host, “Y”" drawn as two quotes of the same cue: one statement in two fragments."""
     merged: list[Found] = []
+    by_cue: dict[tuple[int, int], list[Found]] = {}
     for found in statements:
         before = next((
-            f for f in merged if f.cue == found.cue and f.kind == found.kind == "direct" and f.content
+            f for f in by_cue.get(found.cue, []) if f.kind == found.kind == "direct" and f.content
             and found.content and f.content[-1][1] <= found.cue[0] and found.content[0][0] >= found.cue[1]
         ), None)
         if before is None:
             merged.append(found)
+            by_cue.setdefault(found.cue, []).append(found)
         else:
             before.content = [*before.content, *found.content]
     return merged
