@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.attrs import IS_SPACE
@@ -268,8 +269,7 @@ def _headline_colon_statements(doc: Doc, title_span: tuple[int, int] | None) -> 
         content.pop()
     # A statement has a verb; in title case ("Wealthy Voters Abandon Republican Party") the tagger finds
     # none, and four words stand for one.
-    title_cased = len(content) >= 4 and all(t.text[:1].isupper() for t in content if t.is_alpha and len(t) > 3)
-    verb = title_cased or any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_MARKS for t in content)
+    verb = (len(content) >= 4 and is_title_case(content)) or any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_MARKS for t in content)
     if len(content) < 2 or not verb:
         return []  # a label and its topic, not a statement ("Jasmine Tridevil: The woman with three breasts")
     if not _can_speak(words[:colon], content):
@@ -329,6 +329,11 @@ def _turn_fragments(text: str, start: int, until: int, quoted: bool) -> list[tup
         first = start + paragraph.start() + paragraph[0].index(words)
         fragments.append((first, first + len(words)))
     return fragments
+
+
+def is_title_case(words: Iterable[Token]) -> bool:
+    """A headline-style line: no word of four letters or more starts with a small letter."""
+    return not any(t.is_alpha and len(t) > 3 and t.text[0].islower() for t in words)
 
 
 def _can_speak(phrase: list[Token], content: list[Token]) -> bool:

@@ -32,9 +32,11 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.attribution.rules import first_token_at, paragraph_numbers, quoting, transcript_turn_labels
+from claimledger.attribution.rules import (
+    first_token_at, is_title_case, paragraph_numbers, quoting, transcript_turn_labels,
+)
 from claimledger.model import Entity, Member
-from claimledger.parse import document_text
+from claimledger.parse import document_text, token_strings
 
 # NER labels that name speakers; all but PERSON are organisations (places and groups speak as one).
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -709,7 +711,7 @@ def _titled_names_missed(doc: Doc) -> list[Span]:
         if (
             before >= 0 and doc[before].lower_.rstrip(".") in PERSON_TITLES and doc[before].head.i > before
             and len(words) <= 3 and all(t.text.istitle() and t.i not in tagged for t in words)
-            and not _names_an_organisation(" ".join(t.text for t in words)) and not _is_title_case(token.sent)
+            and not _names_an_organisation(" ".join(t.text for t in words)) and not is_title_case(token.sent)
         ):
             found.append(Span(doc, words[0].i, token.i + 1, label="PERSON"))
     return found
@@ -721,14 +723,18 @@ def _organisations_missed(doc: Doc) -> list[Span]:
     "Civic Rights Monitor and Frontier Legal Aid said"). Title-case lines are left out."""
     tagged = {i for ent in doc.ents if ent.label_ in _ENTITY_LABELS for i in range(ent.start, ent.end)}
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.lower_ not in ORGANISATION_NAME_ENDINGS:
-            continue  # checked first: cheap, and most proper nouns end no organisation's name
+    # Tokens are built only where a word ends organisations' names: most words end none.
+    for index, lower in enumerate(token_strings(doc, "LOWER")):
+        if lower not in ORGANISATION_NAME_ENDINGS:
+            continue
+        token = doc[index]
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
         words = _compound_name(token)
         before = doc[words[0].i - 1] if words[0].i > token.sent.start else None
         if (
             _ends_as_an_organisation(words) and all(t.text[:1].isupper() and t.i not in tagged for t in words)
-            and _is_subject(token) and not _is_title_case(token.sent)
+            and _is_subject(token) and not is_title_case(token.sent)
             and not (before is not None and before.text[:1].isupper())  # the name may start further left
         ):
             found.append(Span(doc, words[0].i, token.i + 1, label="ORG"))
@@ -741,11 +747,6 @@ def _name_after_titles(head: Token) -> list[Token]:
     words = _compound_name(head)
     last_title = max((k for k, t in enumerate(words) if t.lower_.rstrip(".") in PERSON_TITLES), default=-1)
     return words[last_title + 1 :]
-
-
-def _is_title_case(sentence: Span) -> bool:
-    """A headline-style line: no word of four letters or more starts with a small letter."""
-    return not any(t.is_alpha and len(t) > 3 and t.text[0].islower() for t in sentence)
 
 
 def _organisations_joined(ent: Span) -> list[Span]:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from claimledger.attribution.convnet import ConvTagger
 from claimledger.attribution.features import DocumentFeatures, RuleSpans, document_features, rule_labels
 from claimledger.attribution.linking import link_statements
-from claimledger.attribution.rules import Found, Quoting, paragraph_numbers
+from claimledger.attribution.rules import Found, Quoting, paragraph_numbers, passive_quoted_as
 from claimledger.attribution.tagging import CONTENT, CUE, LABELS, SOURCE, decode_tags
 from claimledger.attribution.transformer import TransformerTagger, combined_tags
 from claimledger.errors import ModelNotFoundError
@@ -294,11 +294,12 @@ def _the_one_quoted_speaks(doc: Doc, found: Found) -> Found:
     if cue is None or speaker is None or not len(cue) or not len(speaker) or cue.root.lemma_ != "quote":
         return found
     verb = cue.root
+    completing = (c for marker in verb.children if marker.lower_ == "as" for c in marker.children)
+    if not any(passive_quoted_as(c) == verb for c in completing):
+        return found
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is None or subject is None or not agent.left_edge.i <= speaker.root.i <= agent.right_edge.i:
-        return found
-    if not any(c.lower_ == "as" for c in verb.children):
         return found
     first, last = subject.left_edge, subject.right_edge
     while last.i > first.i and last.is_punct:
