@@ -291,7 +291,7 @@ def _transcript_turns(doc: Doc) -> list[Found]:
     ("BOOM: …"), notes ("UPDATE: …") or a fact-check's verdicts ("FACT: …" five times, "FICTION: …" once)
     make no dialogue."""
     text = document_text(doc)
-    turns = transcript_turn_labels(text)
+    turns = transcript_turn_labels(doc)
     found = []
     for number, turn in enumerate(turns):
         until = turns[number + 1].start() if number + 1 < len(turns) else len(text)
@@ -307,12 +307,17 @@ def _transcript_turns(doc: Doc) -> list[Found]:
     return found
 
 
-def transcript_turn_labels(text: str) -> list[re.Match]:
-    """The labels that open a transcript's turns in ``text`` (group "label"; see
-    :func:`_transcript_turns`), none where they make no dialogue."""
-    turns = [m for m in _TURN.finditer(text) if m["label"].replace("’", "'") not in _NOT_TURNS]
-    speakers = [m["label"].split()[-1].strip(".") for m in turns]
-    return turns if sum(speakers.count(speaker) > 1 for speaker in set(speakers)) >= 2 else []
+def transcript_turn_labels(doc: Doc) -> list[re.Match]:
+    """The labels that open a transcript's turns in ``doc`` (group "label"; see :func:`_transcript_turns`),
+    none where they make no dialogue; found once per doc, for the rules and the resolver."""
+    cached = doc.user_data.get("claimledger.turns")
+    if cached is None:
+        text = document_text(doc)
+        turns = [m for m in _TURN.finditer(text) if m["label"].replace("’", "'") not in _NOT_TURNS]
+        speakers = [m["label"].split()[-1].strip(".") for m in turns]
+        dialogue = sum(speakers.count(speaker) > 1 for speaker in set(speakers)) >= 2
+        cached = doc.user_data["claimledger.turns"] = turns if dialogue else []
+    return cached
 
 
 def _turn_fragments(text: str, start: int, until: int, quoted: bool) -> list[tuple[int, int]]:

@@ -316,7 +316,7 @@ class SpeakerResolver:
 
     @cached_property
     def _turn_label_starts(self) -> set[int]:
-        return {turn.start("label") for turn in transcript_turn_labels(document_text(self._doc))}
+        return {turn.start("label") for turn in transcript_turn_labels(self._doc)}
 
     def _named_together(self, head: Token | None) -> list[_Person]:
         """The people a speaker phrase names joined by "and", itself or in apposition ("Reiter and
