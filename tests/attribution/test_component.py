@@ -66,3 +66,20 @@ def test_the_component_names_a_columns_i_by_the_author_it_is_given() -> None:
     expected = claimledger.analyze(text, author="By Mary Meehan")
     assert [s.speaker.name for s in doc._.statements] == [s.speaker.name for s in expected.statements]
     assert [s.speaker.name for s in doc._.statements][0] == "Mary Meehan"
+
+
+def test_docs_the_component_ran_on_serialise_with_their_statements() -> None:
+    from spacy.tokens import Doc, DocBin
+
+    nlp = fresh_pipeline()
+    nlp.add_pipe("claimledger_attribution")
+    doc = nlp("PENCE: We will not go. “It is over,” Anna Berg said on Monday.")
+    assert [key for key in doc.user_data if isinstance(key, str)] == []  # the parse caches are dropped
+    read_back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    packed = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    (from_bin,) = DocBin().from_bytes(packed).get_docs(nlp.vocab)
+    for copy in (read_back, from_bin):
+        # msgpack gives back tuples where lists went in.
+        assert list(copy._.statements) == doc._.statements
+        assert [s.speaker.name for s in copy._.statements] == ["Anna Berg"]
+        assert [e.to_dict() for e in copy._.speakers] == [e.to_dict() for e in doc._.speakers]
