@@ -312,6 +312,21 @@ def test_a_content_hanging_on_its_own_sentence_goes_to_another_only_when_quoted(
     assert linked(nlp, text, spans) == expected
 
 
+def test_a_content_headed_by_a_copula_goes_to_the_cue_it_hangs_on(nlp) -> None:
+    # The tagger ran the content into the next clause, whose "pressed" hangs on "replied": the content
+    # is headed by its copula "be", which "said" governs.
+    text = ("She said fathers would not be eligible for the leave, and when pressed on why, the mother of "
+            "three replied, “It is meant for the mother.”")
+    content = "fathers would not be eligible for the leave, and when pressed on why"
+    spans = [("SOURCE", [spans_of(text, "She")]), ("CUE", [spans_of(text, "said")]),
+             ("CONTENT", [spans_of(text, content)]), ("SOURCE", [spans_of(text, "the mother of three")]),
+             ("CUE", [spans_of(text, "replied")]), ("CONTENT", [spans_of(text, "“It is meant for the mother.”")])]
+    assert linked(nlp, text, spans) == [
+        ("She", "said", [content], "assert", "indirect"),
+        ("the mother of three", "replied", ["“It is meant for the mother.”"], "assert", "direct"),
+    ]
+
+
 def test_cues_outside_the_lexicon_are_other_unless_they_quote(nlp) -> None:
     text = "Voters want a stronger economy. “Go home,” the coach yelled."
     spans = [("SOURCE", [spans_of(text, "Voters")]), ("CUE", [spans_of(text, "want")]),

@@ -34,6 +34,7 @@ _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "whose"})
 _TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":"})
 _SEPARATORS = frozenset({",", ";", "-", "–", "—", "--"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_VERB_POS = frozenset({"VERB", "AUX"})
 # Words of a cue's verb group the tagger sometimes cuts off from it ("Nor | have | they | explained"):
 # an auxiliary tagged as a cue of its own, a conjunction or negation tagged as content.
 _AUXILIARY_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -294,10 +295,12 @@ def done_by_an_object(cue_head: Token) -> bool:
 
 
 def _span_root(doc: Doc, tokens: list[int]) -> Token:
-    """The token of a span whose head lies outside it (the first such, a verb if there is one)."""
+    """The token of a span whose head lies outside it (the first such, a verb if there is one; a
+    copula counts: "fathers … would not be eligible for paid leave, and when pressed on why …" is
+    headed by "be", not by "pressed", which hangs on the next clause's "replied")."""
     inside = set(tokens)
     roots = [doc[i] for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i]
-    return next((t for t in roots if t.pos_ == "VERB"), roots[0] if roots else doc[tokens[0]])
+    return next((t for t in roots if t.pos_ in _VERB_POS), roots[0] if roots else doc[tokens[0]])
 
 
 def _cue_head(doc: Doc, tokens: list[int]) -> Token:
