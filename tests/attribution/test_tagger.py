@@ -327,6 +327,23 @@ def test_a_content_headed_by_a_copula_goes_to_the_cue_it_hangs_on(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text, cue, content, speaker",
+    [
+        ("As Steven Rosenthal, a tax lawyer, recently put it, “Did he lower his taxes?”", "recently put it",
+         "“Did he lower his taxes?”", "Steven Rosenthal, a tax lawyer"),
+        ("Britain, which has Europe's largest army, long opposed a joint force.", "long opposed", "a joint force",
+         "Britain"),
+        ("She stressed that the clinic would stay open.", "stressed", "that the clinic would stay open", "She"),
+        # A subject that is nobody: the statement stays without a speaker.
+        ("The image appears to show a rifle.", "appears", "to show a rifle", None),
+    ],
+)
+def test_a_cue_the_tagger_gave_no_source_takes_its_subject_when_that_is_someone(nlp, text, cue, content, speaker) -> None:
+    spans = [("CUE", [spans_of(text, cue)]), ("CONTENT", [spans_of(text, content)])]
+    assert [found[0] for found in linked(nlp, text, spans)] == [speaker]
+
+
 def test_cues_outside_the_lexicon_are_other_unless_they_quote(nlp) -> None:
     text = "Voters want a stronger economy. “Go home,” the coach yelled."
     spans = [("SOURCE", [spans_of(text, "Voters")]), ("CUE", [spans_of(text, "want")]),

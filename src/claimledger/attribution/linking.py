@@ -35,6 +35,8 @@ _TRAILING_PUNCTUATION = frozenset({".", ",", ";", ":"})
 _SEPARATORS = frozenset({",", ";", "-", "–", "—", "--"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _VERB_POS = frozenset({"VERB", "AUX"})
+_SOMEONE_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+_SOMEONE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Words of a cue's verb group the tagger sometimes cuts off from it ("Nor | have | they | explained"):
 # an auxiliary tagged as a cue of its own, a conjunction or negation tagged as content.
 _AUXILIARY_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -272,14 +274,39 @@ def _outside_gaps(cue: int, fragments: list[list[int]]) -> bool:
 
 
 def _source_for(doc: Doc, cue_head: Token, sources: list[TaggedSpan], sentence_of: list[int]) -> TaggedSpan | None:
-    """The source of the cue's sentence nearest to the cue in the tree (then in the text)."""
+    """The source of the cue's sentence nearest to the cue in the tree (then in the text); where the
+    tagger found none there, the subject of the cue's verb when it names or stands for someone."""
     candidates = [s for s in sources if sentence_of[s.first] == sentence_of[cue_head.i]]
     if not candidates:
-        return None
+        subject = _someone_as_subject(cue_head)
+        return None if subject is None else TaggedSpan(SOURCE, [_phrase_before_a_relative_clause(subject)])
     return min(
         candidates,
         key=lambda s: (_tree_distance(cue_head, _span_root(doc, s.fragments[0])), abs(s.first - cue_head.i)),
     )
+
+
+def _phrase_before_a_relative_clause(head: Token) -> list[int]:
+    """The token indices of ``head``'s phrase, up to a relative clause set off by a comma ("Britain, |
+    which has Europe's most powerful military,")."""
+    end = head.right_edge.i
+    for clause in (c for c in head.children if c.dep_ == "relcl" and c.i > head.i):
+        if clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ",":
+            end = min(end, clause.left_edge.i - 2)
+    return list(range(head.left_edge.i, end + 1))
+
+
+def _someone_as_subject(cue_head: Token) -> Token | None:
+    """The active subject of a cue's verb that is a person's pronoun, or a name of a person or body
+    (itself or in apposition: "An attorney for Pagliano, Mark MacDougall"). Other subjects are left
+    unlinked: "The image appears to show …" is nobody's statement, and would give the next "he" away."""
+    subject = next((c for c in cue_head.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in _SOMEONE_PRONOUNS:
+        return subject
+    named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return subject if any(t.ent_type_ in _SOMEONE_ENTITIES for t in named) else None
 
 
 def done_by_an_object(cue_head: Token) -> bool:
