@@ -524,3 +524,22 @@ def test_a_clause_set_off_after_an_unnamed_speaker_is_no_part_of_the_name(
     nlp, text: str, speaker: str, name: str
 ) -> None:
     assert names_given(nlp, text, speaker) == [name]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, names",
+    [
+        # A participle that names the noun names the speaker.
+        ("A 19-year-old named Jess Smith said she had been sent home from school.",
+         "A 19-year-old named Jess Smith", ["Jess Smith"]),
+        ("The author, known only as Lena, said in her blog that she was ready. She said she had no regrets.",
+         "She", ["Lena"]),
+        ("A hacker group known as Lizard Squad said it had attacked the network.",
+         "A hacker group known as Lizard Squad", ["Lizard Squad"]),
+        # A lowercase word the tagger takes for a proper noun is no given name.
+        ("Snow is coming. “It is coming fast,” weatherman Mike Seidel said. Seidel added that roads would close.",
+         "Seidel", ["Mike Seidel"]),
+    ],
+)
+def test_a_speaker_is_named_as_the_text_names_them(nlp, text: str, speaker: str, names: list[str]) -> None:
+    assert names_given(nlp, text, speaker) == names

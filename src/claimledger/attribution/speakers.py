@@ -40,6 +40,7 @@ from claimledger.parse import document_text, token_strings
 
 # NER labels that name speakers; all but PERSON are organisations (places and groups speak as one).
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_NAMING_VERBS = frozenset({"name", "call", "know", "identify", "dub"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
@@ -578,9 +579,9 @@ class SpeakerResolver:
         """The entity named by the phrase headed by ``head``: the head itself or its apposition.
 
         "A spokesman for Velora Chemicals" is not Velora Chemicals; "Another top diplomat, Ilya
-        Varga" is Ilya Varga.
+        Varga" is Ilya Varga, and so are "a man named Ilya Varga", "the author, known only as Lena".
         """
-        candidates = [head] + [c for c in head.children if c.dep_ == "appos"]
+        candidates = [head] + [c for c in head.children if c.dep_ == "appos"] + _names_given(head)
         for token in candidates:
             for ent_start, ent_end, person in self._mention_at:
                 if ent_start <= token.i < ent_end:
@@ -766,9 +767,29 @@ def _ends_as_an_organisation(words: list[Token]) -> bool:
 
 
 def _with_given_names(ent: Span) -> Span:
-    """The entity extended left over given names the NER left out ("Ilya" of "Ilya Varga")."""
-    start = _name_start(ent.doc, ent.start, lambda t: t.lower_.rstrip(".") not in PERSON_TITLES and not t.ent_type_)
+    """The entity extended left over given names the NER left out ("Ilya" of "Ilya Varga"); a
+    lowercase word the tagger took for a proper noun is none ("weatherman Mike Seidel")."""
+    start = _name_start(
+        ent.doc, ent.start,
+        lambda t: t.lower_.rstrip(".") not in PERSON_TITLES and not t.ent_type_ and t.text[:1].isupper(),
+    )
     return Span(ent.doc, start, ent.end, label=ent.label_) if start != ent.start else ent
+
+
+def _names_given(head: Token) -> list[Token]:
+    """The names a participle gives the noun ``head``: "named Jess Smith", "known (only) as Lena",
+    "identified as John Doe" (or the participle itself, where the parser heads the phrase with it)."""
+    participles = [c for c in head.children if c.dep_ == "acl" and c.lemma_ in _NAMING_VERBS]
+    if head.pos_ == "VERB" and head.lemma_ in _NAMING_VERBS:
+        participles.append(head)
+    names = []
+    for participle in participles:
+        for child in participle.children:
+            if child.dep_ in {"oprd", "attr", "dobj"}:
+                names.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                names.extend(c for c in child.children if c.dep_ == "pobj")
+    return names
 
 
 def _compound_name(head: Token) -> list[Token]:
