@@ -536,6 +536,10 @@ def test_a_clause_set_off_after_an_unnamed_speaker_is_no_part_of_the_name(
          "She", ["Lena"]),
         ("A hacker group known as Lizard Squad said it had attacked the network.",
          "A hacker group known as Lizard Squad", ["Lizard Squad"]),
+        # A title the NER keeps inside a short name is a role of the person.
+        ("Pope Francis met the boy on Sunday. The pope told him that dogs go to heaven.", "The pope",
+         ["Pope Francis"]),
+        ("Queen Rania visited the camp. The queen said the children needed schools.", "The queen", ["Queen Rania"]),
         # A lowercase word the tagger takes for a proper noun is no given name.
         ("Snow is coming. “It is coming fast,” weatherman Mike Seidel said. Seidel added that roads would close.",
          "Seidel", ["Mike Seidel"]),

@@ -122,6 +122,7 @@ _PUBLIC_ROLE_NOUNS = PERSON_TITLES | set(_TITLE_ABBREVIATIONS.values()) | {
     "ecologist", "researcher", "analyst", "activist", "founder", "executive", "ceo", "manager", "host",
     "anchor", "author", "columnist", "pollster", "physician", "doctor", "pastor", "bishop", "sheriff", "coach",
     "star", "actor", "actress", "veteran", "officer", "commander", "justice", "magistrate", "inspector",
+    "pope", "king", "queen", "prince", "princess", "cardinal", "archbishop", "rabbi", "imam", "cleric",
 }
 
 
@@ -837,6 +838,8 @@ def _roles_of(ent: Span) -> list[tuple[str, str, frozenset[str]]]:
     roles = []
     root = ent.root
     titles = _title_words(ent)
+    if not titles and len(ent) > 1 and _role_lemma(ent[0]) in _PUBLIC_ROLE_NOUNS:
+        titles = [ent[0]]  # a title the NER keeps in a short name: "Pope Francis", "Queen Rania"
     if titles:
         qualifiers = frozenset(_qualifier(t) for t in titles[:-1])
         roles.append((" ".join(t.text for t in titles).lower(), _role_lemma(titles[-1]), qualifiers))
