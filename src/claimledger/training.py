@@ -19,6 +19,7 @@ TRAINER_MODULES: tuple[str, ...] = (
     "claimledger.attribution.training",
     "claimledger.stance.train",
     "claimledger.claims.checkworthy_training",
+    "claimledger.attribution.first_names",
 )
 
 

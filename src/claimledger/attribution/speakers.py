@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.attribution.first_names import first_name_gender
 from claimledger.attribution.rules import (
     first_token_at, is_title_case, paragraph_numbers, quoting, transcript_turn_labels,
 )
@@ -42,6 +43,18 @@ from claimledger.parse import document_text, token_strings
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _NAMING_VERBS = frozenset({"name", "call", "know", "identify", "dub"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+# How close before a "he" or "she" someone who fits must have been mentioned for the pronoun to pass
+# over a later subject of the other gender (about two paragraphs).
+_GENDER_SWITCH_WINDOW = 600
+_GENDER_OF_PRONOUN = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+# Honorifics and role nouns that say a person's gender, where the first name does not.
+_GENDER_WORDS = {
+    "mr": "male", "spokesman": "male", "chairman": "male", "congressman": "male", "businessman": "male",
+    "king": "male", "prince": "male", "pope": "male", "father": "male", "husband": "male", "son": "male",
+    "mrs": "female", "ms": "female", "miss": "female", "spokeswoman": "female", "chairwoman": "female",
+    "congresswoman": "female", "businesswoman": "female", "queen": "female", "princess": "female",
+    "actress": "female", "mother": "female", "wife": "female", "daughter": "female", "lady": "female",
+}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 _POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 _RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -144,6 +157,18 @@ class _Person:
     another: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     subject_mentions: list[int] = field(default_factory=list)  # starts of mentions that are subjects
+    gender_words: set[str] = field(default_factory=set)  # honorifics and roles that say a gender ("Mrs.")
+
+    @property
+    def gender(self) -> str | None:
+        """"male" or "female" where the first name (:mod:`.first_names`: not "Kim", which women and
+        men bear), an honorific or a role says so, and nothing says otherwise."""
+        words = self.name.split()
+        said = {_GENDER_WORDS[w] for w in self.gender_words | set(self.role_words) if w in _GENDER_WORDS}
+        if self.type == "PERSON" and len(words) > 1:
+            said.add(first_name_gender(words[0]))
+        said.discard(None)
+        return said.pop() if len(said) == 1 else None
 
 
 class Resolution(NamedTuple):
@@ -204,6 +229,8 @@ class SpeakerResolver:
         person.mentions.append((ent.start_char, ent.end_char))
         if _is_subject(ent.root):
             person.subject_mentions.append(ent.start_char)
+        if ent.start > 0:
+            person.gender_words.add(ent.doc[ent.start - 1].lower_.rstrip("."))
         self._mention_at.append((ent.start, ent.end, person))
         for role in roles:
             _give_role(person, *role)
@@ -366,7 +393,7 @@ class SpeakerResolver:
         owner = noun.doc[noun.left_edge.i] if noun is not None else None
         if owner is None or owner.dep_ != "poss" or owner.lower_ not in _POSSESSIVE_PRONOUNS:
             return None
-        entity = self._antecedent(start, "PERSON" if owner.lower_ in _PERSON_PRONOUNS else "ORG")
+        entity = self._antecedent(start, "PERSON" if owner.lower_ in _PERSON_PRONOUNS else "ORG", owner.lower_)
         if entity is None or not any(owner.sent.start_char <= s < start for s in entity.subject_mentions):
             return None
         rest = document_text(self._doc)[owner.idx + len(owner) : end].strip()
@@ -442,7 +469,7 @@ class SpeakerResolver:
             name = antecedent.doc[antecedent.left_edge.i : antecedent.i + 1].text.lower()
             return self._named_at(antecedent) or self._by_key.get(name)
         if word in _PERSON_PRONOUNS:
-            return self._antecedent(start, "PERSON")
+            return self._antecedent(start, "PERSON", word)
         if word in _GROUP_PRONOUNS:
             return self._antecedent(start, "ORG") or (self._antecedent(start, "PERSON") if word == "they" else None)
         # A title-cased headline tags a bare title as a name ("Minister somehow denies abuses"): a role.
@@ -594,15 +621,32 @@ class SpeakerResolver:
         this time ("Civic Rights Monitor" tagged a law)."""
         return self._by_key.get(head.doc[head.left_edge.i : head.i + 1].text.lower())
 
-    def _antecedent(self, before: int, entity_type: str) -> _Person | None:
+    def _antecedent(self, before: int, entity_type: str, pronoun: str = "") -> _Person | None:
         """The entity a pronoun refers to: the last one of its type to be a subject (speakers are
-        subjects), else the last one mentioned at all ("Brenner told Meridian Wire. He said …")."""
+        subjects), else the last one mentioned at all ("Brenner told Meridian Wire. He said …").
+
+        "he" or "she" passes over someone known to be of the other gender for someone who fits and
+        was mentioned close before (:data:`_GENDER_SWITCH_WINDOW`): first names only mostly tell, and
+        the text's own "he" after "Lindsey Graham" says more than the name does about him."""
+        wanted = _GENDER_OF_PRONOUN.get(pronoun)
+        best = self._last_subject(before, lambda p: p.type == entity_type)
+        if wanted is not None and best is not None and best.gender not in (None, wanted):
+            fitting = self._last_subject(before, lambda p: p.type == entity_type and p.gender in (None, wanted))
+            if fitting is not None and self._last_mention(fitting, before) >= before - _GENDER_SWITCH_WINDOW:
+                best = fitting
+        return best or self._most_recent(before, lambda p: p.type == entity_type and p.name != self._author)
+
+    def _last_subject(self, before: int, accept) -> _Person | None:
         best, best_at = None, -1
         for person in self._entities:
             seen = max([s for s in person.subject_mentions if s < before] + [-1])
-            if person.type == entity_type and seen > best_at:
+            if accept(person) and seen > best_at:
                 best, best_at = person, seen
-        return best or self._most_recent(before, lambda p: p.type == entity_type and p.name != self._author)
+        return best
+
+    @staticmethod
+    def _last_mention(person: _Person, before: int) -> int:
+        return max([s for s, _ in person.mentions if s < before] + [-1])
 
     def _most_recent(self, before: int, accept) -> _Person | None:
         """The accepted entity mentioned or speaking last before offset ``before``."""
