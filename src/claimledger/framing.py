@@ -23,11 +23,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from claimledger.attribution.quotes import looks_like_scare_quote
-from claimledger.attribution.rules import quoting
+from claimledger.attribution.rules import SPEAKER_ENTITY_LABELS, quoting
 from claimledger.model import FramingMarker, MarkerType, Statement, in_title
 from claimledger.parse import document_text, load_nlp, token_strings
 
-_PERSON_LIKE = {"PERSON", "ORG", "NORP", "GPE"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -91,7 +90,7 @@ def _has_person_subject(verb: Token) -> bool:
     """"The minister slammed the report", "She blasted critics" — not "the fire destroyed homes"."""
     for child in verb.children:
         if child.dep_ in _SUBJECTS:
-            return child.ent_type_ in _PERSON_LIKE or child.pos_ in {"PRON", "PROPN"}
+            return child.ent_type_ in SPEAKER_ENTITY_LABELS or child.pos_ in {"PRON", "PROPN"}
     return False
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimledger.attribution.lexicon import CueSense, cue_sense, found_cue_sense
-from claimledger.attribution.rules import Found, passive_quoted_as
+from claimledger.attribution.rules import SPEAKER_ENTITY_LABELS, Found, passive_quoted_as
 from claimledger.attribution.tagging import CONTENT, CUE, SOURCE, TaggedSpan
 from claimledger.model import StatementKind
 
@@ -36,7 +36,6 @@ _SEPARATORS = frozenset({",", ";", "-", "–", "—", "--"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _VERB_POS = frozenset({"VERB", "AUX"})
 _SOMEONE_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
-_SOMEONE_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Words of a cue's verb group the tagger sometimes cuts off from it ("Nor | have | they | explained"):
 # an auxiliary tagged as a cue of its own, a conjunction or negation tagged as content.
 _AUXILIARY_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -306,7 +305,7 @@ def _someone_as_subject(cue_head: Token) -> Token | None:
     if subject.lower_ in _SOMEONE_PRONOUNS:
         return subject
     named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
-    return subject if any(t.ent_type_ in _SOMEONE_ENTITIES for t in named) else None
+    return subject if any(t.ent_type_ in SPEAKER_ENTITY_LABELS for t in named) else None
 
 
 def done_by_an_object(cue_head: Token) -> bool:

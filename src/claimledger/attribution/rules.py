@@ -43,6 +43,8 @@ _SAID_OF_A_NOUN = frozenset({"say", "claim", "warn", "allege", "insist", "state"
 _OBJECT_ACTS = {"deny", "confirm", "accuse", "question", "challenge"}
 _OBJECT_DEPS = {"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "npadvmod"}
 _RELATIVE_PRONOUNS = {"who", "that", "which"}
+# NER labels of those who can speak: people, organisations, places and groups (which speak as one).
+SPEAKER_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _COMMENT_WORDS = {"comment", "say", "elaborate"}
 # Declined or refused, these withhold a statement about their object: "refused to confirm the figure".
 _WITHHELD_WHEN_REFUSED = _COMMENT_WORDS | DISCLOSING_VERBS | {"deny"}

@@ -34,13 +34,11 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger.attribution.first_names import first_name_gender
 from claimledger.attribution.rules import (
-    first_token_at, is_title_case, paragraph_numbers, quoting, transcript_turn_labels,
+    SPEAKER_ENTITY_LABELS, first_token_at, is_title_case, paragraph_numbers, quoting, transcript_turn_labels,
 )
 from claimledger.model import Entity, Member
 from claimledger.parse import document_text, token_strings
 
-# NER labels that name speakers; all but PERSON are organisations (places and groups speak as one).
-_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _NAMING_VERBS = frozenset({"name", "call", "know", "identify", "dub"})
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 # How close before a "he" or "she" someone who fits must have been mentioned for the pronoun to pass
@@ -201,7 +199,7 @@ class SpeakerResolver:
         people = {token.i for span in titled for token in span}
         named = [
             ent for ent in doc.ents
-            if ent.label_ in _ENTITY_LABELS and not _modifies_a_name(ent, people) and not _is_bare_title(ent)
+            if ent.label_ in SPEAKER_ENTITY_LABELS and not _modifies_a_name(ent, people) and not _is_bare_title(ent)
         ]
         named = [part for ent in named for part in _organisations_joined(ent)]
         for ent in sorted([*named, *titled, *_organisations_missed(doc)], key=lambda span: span.start):
@@ -229,8 +227,9 @@ class SpeakerResolver:
         person.mentions.append((ent.start_char, ent.end_char))
         if _is_subject(ent.root):
             person.subject_mentions.append(ent.start_char)
-        if ent.start > 0:
-            person.gender_words.add(ent.doc[ent.start - 1].lower_.rstrip("."))
+        before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        if before in _GENDER_WORDS:
+            person.gender_words.add(before)
         self._mention_at.append((ent.start, ent.end, person))
         for role in roles:
             _give_role(person, *role)
@@ -654,7 +653,7 @@ class SpeakerResolver:
         for person in self._entities:
             if not accept(person):
                 continue
-            seen = max([s for s, _ in person.mentions if s < before] + [-1])
+            seen = self._last_mention(person, before)
             if seen > best_at:
                 best, best_at = person, seen
         return best
@@ -767,7 +766,7 @@ def _organisations_missed(doc: Doc) -> list[Span]:
     """Organisations that speak but that the NER did not tag (or tagged a law or a work of art), named
     by proper nouns ending in a word that only ends organisations' names ("Frontier Legal Aid said",
     "Civic Rights Monitor and Frontier Legal Aid said"). Title-case lines are left out."""
-    tagged = {i for ent in doc.ents if ent.label_ in _ENTITY_LABELS for i in range(ent.start, ent.end)}
+    tagged = {i for ent in doc.ents if ent.label_ in SPEAKER_ENTITY_LABELS for i in range(ent.start, ent.end)}
     found = []
     # Tokens are built only where a word ends organisations' names: most words end none.
     for index, lower in enumerate(token_strings(doc, "LOWER")):
