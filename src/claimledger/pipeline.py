@@ -48,7 +48,7 @@ BATCH_SIZE = 64
 # what a document says as much as a model does: the date of the last such change, stamped on every
 # document so that `reanalyze` redoes the stored ones. Change it with any commit that changes output
 # (a second change on the same day adds ".2").
-RULES_VERSION = "2026-12-08.12"
+RULES_VERSION = "2026-12-08.13"
 
 
 def analyzer_info(accurate: bool = False) -> Analyzer:

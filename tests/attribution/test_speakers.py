@@ -557,6 +557,9 @@ def test_a_speaker_is_named_as_the_text_names_them(nlp, text: str, speaker: str,
          "She", ["Anna Berg"]),
         ("Mrs. Clinton met Mr. Sanders. Mr. Sanders spoke first. She said the plan would pass.", "She", ["Clinton"]),
         ("Tomas Lind met Anna Berg. Berg said the talks had failed. He said they would resume.", "He", ["Tomas Lind"]),
+        # Someone who fits need not have been a subject: Haldane is only met.
+        ("Minister Dariusz Halvorsen met director Leena Haldane on Tuesday. Halvorsen said the detentions were "
+         "lawful. She said 40 people were still held.", "She", ["Leena Haldane"]),
         # A name tells only mostly: with no one else who fits close before, the text's "he" is Lindsey Graham.
         ("Tomas Lind was freed in May. " + "The talks went on for weeks. " * 25
          + "Lindsey Graham said the deal was bad. He said all five men were still in Qatar.", "He", ["Lindsey Graham"]),

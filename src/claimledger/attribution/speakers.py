@@ -630,9 +630,14 @@ class SpeakerResolver:
         wanted = _GENDER_OF_PRONOUN.get(pronoun)
         best = self._last_subject(before, lambda p: p.type == entity_type)
         if wanted is not None and best is not None and best.gender not in (None, wanted):
-            fitting = self._last_subject(before, lambda p: p.type == entity_type and p.gender in (None, wanted))
-            if fitting is not None and self._last_mention(fitting, before) >= before - _GENDER_SWITCH_WINDOW:
-                best = fitting
+            def fits(person: _Person) -> bool:
+                return person.type == entity_type and person.gender in (None, wanted)
+
+            # A subject who fits, else anyone who fits ("Halvorsen met Leena Haldane. … She said").
+            for fitting in (self._last_subject(before, fits), self._most_recent(before, fits)):
+                if fitting is not None and self._last_mention(fitting, before) >= before - _GENDER_SWITCH_WINDOW:
+                    best = fitting
+                    break
         return best or self._most_recent(before, lambda p: p.type == entity_type and p.name != self._author)
 
     def _last_subject(self, before: int, accept) -> _Person | None:
